@@ -1,0 +1,88 @@
+// One rollup build per platform, each with named inputs. Node keeps its dependencies external
+// (ws, isomorphic-ws, https-proxy-agent, eventemitter3 resolve from node_modules); the browser and
+// Deno builds are self-contained (eventemitter3 bundled, no bare imports), and the script-tag build
+// is one minified IIFE. A build whose entry file does not exist yet is skipped.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+
+const require = createRequire(import.meta.url);
+
+/** Resolves eventemitter3 to its ESM build so it can be bundled without a CommonJS plugin. */
+const bundleEventEmitter = {
+  name: 'bundle-eventemitter3',
+  resolveId(id) {
+    if (id === 'eventemitter3') return require.resolve('eventemitter3/dist/eventemitter3.esm.js');
+    return null;
+  },
+};
+
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    compilerOptions: { declaration: false, outDir: undefined, rootDir: undefined },
+    include: ['src/**/*.ts', 'transports/**/*.ts'],
+  });
+
+const present = (inputs) => Object.fromEntries(Object.entries(inputs).filter(([, file]) => existsSync(file)));
+
+const nodeExternal = (id) =>
+  id.startsWith('node:') || ['ws', 'isomorphic-ws', 'https-proxy-agent', 'eventemitter3'].includes(id);
+
+const builds = [];
+
+// Node: ESM + CommonJS, dependencies external.
+const nodeInputs = present({
+  index: 'transports/node/entry.ts',
+  base: 'src/base.ts',
+  'transports/node': 'transports/node/index.ts',
+});
+builds.push({
+  input: nodeInputs,
+  external: nodeExternal,
+  plugins: [ts()],
+  output: [
+    { dir: 'dist/node', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    { dir: 'dist/node', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' },
+  ],
+});
+
+// Browser (and the `default` condition: any global WebSocket): self-contained ESM.
+const browserInputs = present({
+  index: 'transports/browser/entry.ts',
+  base: 'src/base.ts',
+  'transports/browser': 'transports/browser/index.ts',
+});
+if (browserInputs.index) {
+  builds.push({
+    input: browserInputs,
+    plugins: [bundleEventEmitter, ts()],
+    output: { dir: 'dist/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  });
+}
+
+// Script tag: one minified IIFE defining the global `webSocket`.
+if (existsSync('transports/browser/global.ts')) {
+  builds.push({
+    input: 'transports/browser/global.ts',
+    plugins: [bundleEventEmitter, ts()],
+    output: { file: 'dist/ohos-websocket.min.js', format: 'iife', name: 'webSocket', exports: 'default', plugins: [terser({ ecma: 2020, compress: { passes: 2 } })] },
+  });
+}
+
+// Deno: self-contained ESM (importable by URL with no import map).
+const denoInputs = present({
+  index: 'transports/deno/entry.ts',
+  base: 'src/base.ts',
+  'transports/deno': 'transports/deno/index.ts',
+});
+if (denoInputs.index) {
+  builds.push({
+    input: denoInputs,
+    plugins: [bundleEventEmitter, ts()],
+    output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  });
+}
+
+export default builds;

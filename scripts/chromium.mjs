@@ -1,0 +1,31 @@
+// Finds Chromium for the browser tests, or installs Debian's `chromium` with apt when running as
+// root; otherwise says exactly what to do. Downloading a browser build (playwright install) does
+// not work on these machines, so we never try it.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export function findChromium() {
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+export function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  if (process.getuid?.() === 0) {
+    console.log('Chromium not found: installing Debian package "chromium" with apt-get …');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+    const after = findChromium();
+    if (after) return after;
+  }
+  console.error(
+    'Chromium is needed for the browser tests and was not found.\n' +
+      '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+      '  or point CHROMIUM_PATH at a Chromium/Chrome binary:  CHROMIUM_PATH=/path/to/chrome npm test',
+  );
+  process.exit(1);
+}

@@ -1,0 +1,58 @@
+/**
+ * The callback/promise bridge, written once (SPEC §2.1), and the rule for user code that throws.
+ */
+import type { BusinessError } from './errors.js';
+
+type AnyCallback<T> = (err: BusinessError | undefined, data?: T) => void;
+
+declare const reportError: ((e: unknown) => void) | undefined;
+
+/**
+ * Surfaces an exception thrown by user code as the platform's ordinary uncaught error, outside our
+ * call stack, so it neither corrupts our state nor stops later events (SPEC §2.1).
+ */
+export function reportUserError(e: unknown): void {
+  if (typeof reportError === 'function') reportError(e);
+  else queueMicrotask(() => { throw e; });
+}
+
+/** Invokes a user function; a throw is reported, never propagated into the library. */
+export function invokeUser<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): void {
+  try {
+    fn(...args);
+  } catch (e) {
+    reportUserError(e);
+  }
+}
+
+/**
+ * Delivers an outcome HarmonyOS-style: to `callback` as `(undefined, value)` or `(err)` — always
+ * asynchronously and outside any promise chain, so a throwing callback is an ordinary uncaught error,
+ * never an unhandled rejection — or, with no callback, as a Promise (returned).
+ */
+export function settle<T>(callback: unknown, outcome: Result<T> | Promise<T>): Promise<T> | undefined {
+  if (typeof callback !== 'function') {
+    if (outcome instanceof Promise) return outcome;
+    return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error);
+  }
+  const cb = callback as AnyCallback<T>;
+  if (outcome instanceof Promise) {
+    outcome.then(
+      (v) => queueMicrotask(() => invokeUser(cb, undefined, v)),
+      (e: BusinessError) => queueMicrotask(() => invokeUser(cb, e)),
+    );
+  } else if (outcome.ok) {
+    const v = outcome.value;
+    queueMicrotask(() => invokeUser(cb, undefined, v));
+  } else {
+    const e = outcome.error;
+    queueMicrotask(() => invokeUser(cb, e));
+  }
+  return undefined;
+}
+
+/** Outcome of a synchronous step: either a value or an error, without throwing. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: BusinessError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: BusinessError): Result<T> => ({ ok: false, error });

@@ -1,0 +1,245 @@
+/**
+ * The client session (SPEC §2): idle → connecting → open → closing → idle, reconnect allowed.
+ * Transports report raw facts; this file decides which HarmonyOS event each fact is.
+ */
+import { fail, ok, settle, type Result } from './bridge.js';
+import { checkCapabilities } from './capabilities.js';
+import { businessError, BusinessError, ErrorCode } from './errors.js';
+import { dataOnly, Registry } from './events.js';
+import { Heartbeat } from './heartbeat.js';
+import type { ClientSocket, ClientSocketEvents, OpenFacts, Transport } from './transport.js';
+import type * as T from './types.js';
+import { checkPayload, normaliseClose, normaliseConnect, type Normalised } from './validate.js';
+
+type State = 'idle' | 'connecting' | 'open' | 'closing';
+type ClientEvent = 'open' | 'openInfo' | 'message' | 'close' | 'error' | 'dataEnd' | 'headerReceive';
+
+const EVENTS: ReadonlySet<string> = new Set<ClientEvent>(['open', 'openInfo', 'message', 'close', 'error', 'dataEnd', 'headerReceive']);
+const LINK_DOWN = 'The link is down';
+
+/** The error event payload (SPEC §2.7): code 200, the HTTP status as a string in `data`. */
+function connectFailed(status: number, detail?: string): BusinessError<string> {
+  const e = new BusinessError<string>(ErrorCode.CONNECT_FAILED, 'Websocket connect failed', String(status));
+  if (detail) (e as { cause?: unknown }).cause = detail;
+  return e;
+}
+
+/** One connection attempt and its socket; events of a superseded session are ignored. */
+class Session implements ClientSocketEvents {
+  state: State = 'connecting';
+  socket: ClientSocket | undefined;
+  /** Messages sent while connecting, flushed in order on open. */
+  queue: Array<string | ArrayBuffer> = [];
+  /** What our own close() sent, reported by the close event (SPEC §2.7). */
+  localClose: T.CloseResult | undefined;
+  heartbeat: Heartbeat | undefined;
+
+  constructor(private readonly owner: ClientWebSocket, private readonly n: Normalised, private readonly transport: Transport) {}
+
+  start(): void {
+    this.socket = this.transport.connect(this.n.request, this);
+  }
+
+  open(facts: OpenFacts): void {
+    if (this.owner.session !== this || this.state !== 'connecting') return;
+    this.state = 'open';
+    const events = this.owner.events;
+    if (facts.headers) {
+      const h: T.ResponseHeaders = {};
+      for (const k of Object.keys(facts.headers)) h[k.toLowerCase()] = facts.headers[k];
+      events.emit('headerReceive', h);
+    }
+    const message = facts.statusText || 'Switching Protocols';
+    events.emit('open', undefined, { status: facts.status, message });
+    events.emit('openInfo', undefined, facts.protocol ? { status: facts.status, message, protocol: facts.protocol } : { status: facts.status, message });
+    // Listeners may have closed the session meanwhile; only flush into a still-open socket.
+    if (this.state === 'open') {
+      for (const data of this.queue) this.socket!.send(data);
+      this.queue = [];
+      const hb = this.n.request.heartbeat;
+      if (hb && this.transport.capabilities.heartbeat && this.socket!.ping) {
+        const socket = this.socket!;
+        this.heartbeat = new Heartbeat(hb.pingIntervalMs, hb.pongTimeoutMs, () => socket.ping!(), () => socket.terminate());
+        this.heartbeat.start();
+      }
+    }
+  }
+
+  message(data: string | ArrayBuffer): void {
+    if (this.owner.session !== this) return;
+    const events = this.owner.events;
+    events.emit('message', undefined, data);
+    if (events.has('message')) events.emit('dataEnd');
+  }
+
+  pong(): void {
+    this.heartbeat?.pong();
+  }
+
+  fail(status: number, detail?: string): void {
+    if (this.owner.session !== this) return;
+    const local = this.localClose;
+    this.end();
+    // A close() while connecting aborts the attempt: report it as the close the caller asked for.
+    if (local) this.owner.events.emit('close', undefined, local);
+    else this.owner.events.emit('error', connectFailed(status, detail));
+  }
+
+  closed(code: number, reason: string, clean: boolean): void {
+    if (this.owner.session !== this) return;
+    const local = this.localClose;
+    this.end();
+    const events = this.owner.events;
+    if (local) events.emit('close', undefined, local);
+    else if (clean) events.emit('close', undefined, { code, reason: reason || LINK_DOWN });
+    else {
+      events.emit('error', connectFailed(0, reason || undefined));
+      events.emit('close', undefined, { code: 0, reason: LINK_DOWN });
+    }
+  }
+
+  private end(): void {
+    this.heartbeat?.stop();
+    this.queue = [];
+    this.owner.session = undefined;
+  }
+}
+
+/**
+ * A HarmonyOS `webSocket.WebSocket`. Create it with `webSocket.createWebSocket()`.
+ *
+ * @example
+ * const ws = webSocket.createWebSocket();
+ * ws.on('open', (err, value) => ws.send('hello'));
+ * ws.on('message', (err, data) => console.log(data));
+ * ws.connect('wss://example.test/chat', { protocol: 'chat' }, (err, ok) => { if (err) console.error(err.code); });
+ */
+export class ClientWebSocket implements T.WebSocket {
+  /** @internal */ session: Session | undefined;
+  /** @internal */ readonly events = new Registry<ClientEvent>(EVENTS);
+
+  constructor(private readonly transport: Transport) {}
+
+  /** Errors: 401, 2302001, -1 (no host; an `error` event follows), 2302003, 2302002, 801. */
+  connect(url: string, callback: T.AsyncCallback<boolean>): void;
+  connect(url: string, options: T.WebSocketRequestOptions | undefined, callback: T.AsyncCallback<boolean>): void;
+  connect(url: string, options?: T.WebSocketRequestOptions): Promise<boolean>;
+  connect(url: unknown, a?: unknown, b?: unknown): Promise<boolean> | undefined {
+    const callback = typeof a === 'function' ? a : b;
+    const optionsGiven = typeof b === 'function';
+    const options = typeof a === 'function' ? undefined : a;
+    return settle(callback, this.begin(url, options, optionsGiven));
+  }
+
+  private begin(url: unknown, options: unknown, optionsGiven: boolean): Result<boolean> | Promise<boolean> {
+    const n = normaliseConnect(url, options, optionsGiven);
+    if (!n.ok) {
+      if (n.error.code === ErrorCode.OTHER) {
+        const e = connectFailed(0, 'the URL has no host');
+        queueMicrotask(() => this.events.emit('error', e));
+        return fail(businessError(ErrorCode.OTHER, 'the URL has no host'));
+      }
+      return fail(n.error);
+    }
+    if (this.session) return fail(businessError(ErrorCode.CONNECTION_EXISTS, 'close() this WebSocket, or create another one'));
+    const session = new Session(this, n.value, this.transport);
+    const capability = () => checkCapabilities(n.value, this.transport);
+    const exists = this.transport.fileExists;
+    if (n.value.files.length === 0 || !exists) {
+      const e = capability();
+      if (e) return fail(e);
+      this.session = session;
+      session.start();
+      return ok(true);
+    }
+    // Reserve the session now so a second connect() during the file checks gets 2302003.
+    this.session = session;
+    return Promise.all(n.value.files.map((f) => exists.call(this.transport, f))).then((found) => {
+      const missing = n.value.files[found.indexOf(false)];
+      const e = missing !== undefined
+        ? businessError(ErrorCode.CERT_FILE_NOT_FOUND, `no file at "${missing}"`)
+        : capability();
+      if (e || this.session !== session) {
+        if (this.session === session) this.session = undefined;
+        throw e ?? businessError(ErrorCode.UNKNOWN, 'the attempt was closed before it started');
+      }
+      session.start();
+      return true;
+    });
+  }
+
+  /** Errors: 401 (not a string/ArrayBuffer, or over 5,242,864 bytes), -1 (no session). */
+  send(data: string | ArrayBuffer, callback: T.AsyncCallback<boolean>): void;
+  send(data: string | ArrayBuffer): Promise<boolean>;
+  send(data: string | ArrayBuffer, callback?: T.AsyncCallback<boolean>): Promise<boolean> | undefined {
+    return settle(callback, this.push(data));
+  }
+
+  private push(data: unknown): Result<boolean> {
+    const bad = checkPayload(data);
+    if (bad) return fail(bad);
+    const s = this.session;
+    if (s?.state === 'open') s.socket!.send(data as string | ArrayBuffer);
+    else if (s?.state === 'connecting') s.queue.push(data as string | ArrayBuffer);
+    else return fail(businessError(ErrorCode.OTHER, s ? 'the connection is closing' : 'not connected; call connect() first and send after open'));
+    return TRUE;
+  }
+
+  /** Errors: 401 (options not an object), 2302999 (no session, or already closing). */
+  close(callback: T.AsyncCallback<boolean>): void;
+  close(options: T.WebSocketCloseOptions | undefined, callback: T.AsyncCallback<boolean>): void;
+  close(options?: T.WebSocketCloseOptions): Promise<boolean>;
+  close(a?: unknown, b?: unknown): Promise<boolean> | undefined {
+    const callback = typeof a === 'function' ? a : b;
+    return settle(callback, this.shut(typeof a === 'function' ? undefined : a));
+  }
+
+  private shut(options: unknown): Result<boolean> {
+    const close = normaliseClose(options, this.transport.capabilities.closeCodes === 'application');
+    if (!close.ok) return close;
+    const s = this.session;
+    if (!s || s.state === 'closing') {
+      return fail(businessError(ErrorCode.UNKNOWN, s ? 'the connection is already closing' : 'not connected'));
+    }
+    s.localClose = close.value;
+    if (s.state === 'connecting' && !s.socket) {
+      // Still checking files: the attempt never reaches the transport.
+      this.session = undefined;
+      queueMicrotask(() => this.events.emit('close', undefined, close.value));
+    } else if (s.state === 'connecting') {
+      s.state = 'closing';
+      s.socket!.terminate();
+    } else {
+      s.state = 'closing';
+      s.heartbeat?.stop();
+      s.socket!.close(close.value.code, close.value.reason);
+    }
+    return TRUE;
+  }
+
+  /** Registers the one listener of `type` (replacing any). Throws 401 for a bad type or callback. */
+  on(type: string, callback: (...args: any[]) => void): void {
+    this.events.on(type, callback);
+  }
+
+  /** Removes the listener of `type` (only `callback`, when given). Throws 401 for bad arguments. */
+  off(type: string, callback?: (...args: any[]) => void): void {
+    this.events.off(type, callback);
+  }
+
+  onOpen(cb: T.Callback<T.OpenResult>): void { this.events.on('open', cb, dataOnly); }
+  offOpen(cb?: T.Callback<T.OpenResult>): void { this.events.off('open', cb); }
+  onMessage(cb: T.Callback<string | ArrayBuffer>): void { this.events.on('message', cb, dataOnly); }
+  offMessage(cb?: T.Callback<string | ArrayBuffer>): void { this.events.off('message', cb); }
+  onWebSocketClose(cb: T.Callback<T.CloseResult>): void { this.events.on('close', cb, dataOnly); }
+  offWebSocketClose(cb?: T.Callback<T.CloseResult>): void { this.events.off('close', cb); }
+  onWebSocketError(cb: T.ErrorCallback): void { this.events.on('error', cb); }
+  offWebSocketError(cb?: T.ErrorCallback): void { this.events.off('error', cb); }
+  onDataEnd(cb: T.Callback<void>): void { this.events.on('dataEnd', cb); }
+  offDataEnd(cb?: T.Callback<void>): void { this.events.off('dataEnd', cb); }
+  onHeaderReceive(cb: T.Callback<T.ResponseHeaders>): void { this.events.on('headerReceive', cb); }
+  offHeaderReceive(cb?: T.Callback<T.ResponseHeaders>): void { this.events.off('headerReceive', cb); }
+}
+
+/** Shared success result: `send` is hot, so it allocates nothing on success. */
+const TRUE: Result<boolean> = ok(true);

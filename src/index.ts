@@ -1,0 +1,12 @@
+/**
+ * The core's public surface, re-exported by every platform entry. Platform entries set the default
+ * transport; this file never imports one.
+ */
+export { webSocket } from './namespace.js';
+export { createWebSocketModule, type WebSocketModule, type CreateOptions } from './module.js';
+export { BusinessError, isBusinessError, ErrorCode, ErrorMessage } from './errors.js';
+export { TlsProtocol } from './types.js';
+export type * from './types.js';
+export type * from './transport.js';
+export { ListenError } from './transport.js';
+export { bypassesProxy } from './proxy.js';

@@ -1,0 +1,131 @@
+// The conformance suite: one list of cases, run against every transport (Node under node:test,
+// Deno under `deno test`, the browser inside Chromium). A case names the capability flags it
+// needs (`needs`) and the peers it uses (`ctx.urls.*`); runners skip what the transport lacks.
+// Cases import nothing platform-specific: everything comes through `ctx`:
+//   ctx.webSocket  the namespace under test        ctx.urls.echo   a peer obeying test/helpers/peers.mjs
+//   ctx.assert     ./assert.mjs                    ctx.util        ./util.mjs
+import * as A from './assert.mjs';
+
+/** @type {Array<{name: string, needs?: string[], run: (ctx: any) => Promise<void>}>} */
+export const cases = [
+  {
+    name: 'connect resolves true before open; open gets {101, "Switching Protocols"}',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const opened = util.once(ws, 'open');
+      A.equal(await ws.connect(urls.echo), true);
+      A.deepEqual(await opened, { status: 101, message: 'Switching Protocols' });
+      const closed = util.once(ws, 'close');
+      await ws.close();
+      A.deepEqual(await closed, { code: 1000, reason: 'CLOSE_NORMAL' });
+    },
+  },
+  {
+    name: 'text and binary echo: string stays string, binary is an exact ArrayBuffer; dataEnd follows each',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const log = util.record(ws);
+      await ws.connect(urls.echo);
+      await ws.send('héllo 𝄞');
+      await ws.send(util.bytes(0, 1, 2, 255));
+      await ws.send('');
+      await ws.send(new ArrayBuffer(0));
+      await util.until(() => log.filter(([t]) => t === 'message').length === 4, 10000, '4 echoes');
+      const messages = log.filter(([t]) => t === 'message').map(([, v]) => v);
+      A.equal(messages[0], 'héllo 𝄞');
+      A.ok(messages[1] instanceof ArrayBuffer, 'binary arrives as ArrayBuffer');
+      A.deepEqual([...new Uint8Array(messages[1])], [0, 1, 2, 255]);
+      A.equal(messages[2], '');
+      A.ok(messages[3] instanceof ArrayBuffer && messages[3].byteLength === 0);
+      const kinds = log.filter(([t]) => t === 'message' || t === 'dataEnd').map(([t]) => t);
+      A.deepEqual(kinds, ['open', 'message', 'dataEnd', 'message', 'dataEnd', 'message', 'dataEnd', 'message', 'dataEnd'].slice(1));
+      await ws.close();
+    },
+  },
+  {
+    name: 'send while connecting is queued and delivered in order once open',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const got = [];
+      ws.on('message', (_e, d) => got.push(d));
+      ws.connect(urls.echo);
+      A.equal(await ws.send('a'), true);
+      A.equal(await ws.send(util.bytes(7)), true);
+      A.equal(await ws.send('c'), true);
+      await util.until(() => got.length === 3, 10000, '3 echoes');
+      A.equal(got[0], 'a');
+      A.deepEqual([...new Uint8Array(got[1])], [7]);
+      A.equal(got[2], 'c');
+      await ws.close();
+    },
+  },
+  {
+    name: 'peer close reports its code and reason; an empty reason is "The link is down"',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      await ws.connect(urls.echo);
+      await util.once(ws, 'open');
+      let closed = util.once(ws, 'close');
+      await ws.send('__close__ 4001 going');
+      A.deepEqual(await closed, { code: 4001, reason: 'going' });
+      closed = util.once(ws, 'close');
+      await ws.connect(urls.echo); // the same object reconnects after its session ended
+      await ws.send('__close_empty__');
+      A.deepEqual(await closed, { code: 1000, reason: 'The link is down' });
+    },
+  },
+  {
+    name: 'abnormal drop: error {200, "0"} then close {0, "The link is down"}',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const log = util.record(ws, ['error', 'close']);
+      await ws.connect(urls.echo);
+      await ws.send('__drop__');
+      await util.until(() => log.length === 2, 10000, 'error and close');
+      A.equal(log[0][0], 'error');
+      A.equal(log[0][1].code, 200);
+      A.equal(log[0][1].data, '0');
+      A.equal(log[0][1].message, 'Websocket connect failed');
+      A.deepEqual(log[1], ['close', { code: 0, reason: 'The link is down' }]);
+    },
+  },
+  {
+    name: 'connection refused: only an error event with code 200, no close',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const log = util.record(ws, ['open', 'error', 'close']);
+      A.equal(await ws.connect(urls.refused), true);
+      await util.until(() => log.length >= 1, 10000, 'error');
+      await new Promise((r) => setTimeout(r, 50));
+      A.equal(log.length, 1);
+      A.equal(log[0][0], 'error');
+      A.equal(log[0][1].code, 200);
+    },
+  },
+  {
+    name: 'bad input: each gets its documented code, nothing throws except on/off',
+    async run({ webSocket, assert }) {
+      const ws = webSocket.createWebSocket();
+      await assert.rejectsWith(ws.connect(42), 401);
+      await assert.rejectsWith(ws.connect('hello'), 2302001);
+      await assert.rejectsWith(ws.connect('123'), 2302001);
+      await assert.rejectsWith(ws.connect(''), 2302001);
+      await assert.rejectsWith(ws.connect('ws://'), -1);
+      await assert.rejectsWith(ws.connect('ws://x/' + 'a'.repeat(8200)), 2302001);
+      await assert.rejectsWith(ws.connect('ws://127.0.0.1:1', { protocol: undefined }), 401);
+      await assert.rejectsWith(ws.connect('ws://127.0.0.1:1', { proxy: null }), 401);
+      await assert.rejectsWith(ws.connect('ws://127.0.0.1:1', { header: { 'x-a': 'a\r\nb: c' } }), 401);
+      await assert.rejectsWith(ws.send('x'), -1);
+      await assert.rejectsWith(ws.send(new Uint8Array(2)), 401);
+      await assert.rejectsWith(ws.send(null), 401);
+      await assert.rejectsWith(ws.close(), 2302999);
+      await assert.rejectsWith(ws.close(null), 401);
+      assert.throwsWith(() => ws.on(1, () => {}), 401);
+      assert.throwsWith(() => ws.on('open', 'nope'), 401);
+      assert.throwsWith(() => ws.off(null), 401);
+      ws.on('no-such-event', () => {}); // ignored, no throw
+      const err = await new Promise((resolve) => ws.connect(7, (e) => resolve(e)));
+      assert.equal(err.code, 401);
+    },
+  },
+];

@@ -1,0 +1,34 @@
+/**
+ * The Node transport: `ws` through isomorphic-ws. Supports every option of SPEC §2.4 and server mode.
+ *
+ * @example
+ * import { webSocket } from 'ohos-websocket';
+ * import { nodeTransport } from 'ohos-websocket/transports/node';
+ * const ws = webSocket.createWebSocket({ transport: nodeTransport }); // e.g. inside Deno
+ */
+import { stat } from 'node:fs/promises';
+import type { Capabilities, Transport } from '../../src/transport.js';
+import { connectNode } from './client.js';
+
+export const nodeCapabilities: Capabilities = Object.freeze({
+  name: 'node',
+  headers: true,
+  proxy: true,
+  caPath: true,
+  clientCert: true,
+  keyPassword: true,
+  minTlsVersion: true,
+  skipServerCertVerification: true,
+  heartbeat: true,
+  responseHeaders: true,
+  server: true,
+  closeCodes: 'any',
+});
+
+export const nodeTransport: Transport = {
+  capabilities: nodeCapabilities,
+  fileExists: (path) => stat(path).then((s) => s.isFile(), () => false),
+  connect: connectNode,
+};
+
+export default nodeTransport;
