@@ -4,6 +4,7 @@
 // is one minified IIFE. A build whose entry file does not exist yet is skipped.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 
@@ -13,7 +14,7 @@ const require = createRequire(import.meta.url);
 const bundleEventEmitter = {
   name: 'bundle-eventemitter3',
   resolveId(id) {
-    if (id === 'eventemitter3') return require.resolve('eventemitter3/dist/eventemitter3.esm.js');
+    if (id === 'eventemitter3') return join(dirname(require.resolve('eventemitter3')), 'dist/eventemitter3.esm.js');
     return null;
   },
 };
