@@ -6,11 +6,34 @@ import { existsSync } from 'node:fs';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
+/**
+ * Flags for a quiet, reproducible headless Chromium (playwright-core adds a fresh user data dir).
+ * No QUIC and no background networking: every socket the tests open goes to loopback.
+ */
+export const CHROMIUM_ARGS = Object.freeze([
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]);
+
+/** What to do when no Chromium is found (printed by `npm test` and by the browser tests). */
+export const CHROMIUM_HELP =
+  'Chromium is needed for the browser tests and was not found.\n' +
+  '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+  '  or point CHROMIUM_PATH at a Chromium/Chrome binary:  CHROMIUM_PATH=/path/to/chrome npm test';
+
+/** The Chromium binary to use: `CHROMIUM_PATH` when it exists, else the usual install paths. */
 export function findChromium() {
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
   return CANDIDATES.find((p) => existsSync(p));
 }
 
+/** `findChromium()`, installing Debian's package first when running as root; exits with help otherwise. */
 export function ensureChromium() {
   const found = findChromium();
   if (found) return found;
@@ -22,10 +45,6 @@ export function ensureChromium() {
     const after = findChromium();
     if (after) return after;
   }
-  console.error(
-    'Chromium is needed for the browser tests and was not found.\n' +
-      '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium\n' +
-      '  or point CHROMIUM_PATH at a Chromium/Chrome binary:  CHROMIUM_PATH=/path/to/chrome npm test',
-  );
+  console.error(CHROMIUM_HELP);
   process.exit(1);
 }

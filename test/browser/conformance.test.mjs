@@ -1,0 +1,38 @@
+// Runs the shared conformance suite inside real Chromium against the browser ESM build
+// (dist/browser/index.js imported by URL), with a `ws` echo peer on loopback. Each case is its own
+// node:test subtest; the page skips a case whose `needs` the browser transport lacks.
+import { after, before, describe, test } from 'node:test';
+import { cases } from '../conformance/cases.mjs';
+import { startEchoServer } from '../helpers/peers.mjs';
+import { launchChromium, openPage, refusedPort, startStaticServer } from './harness.mjs';
+
+describe('conformance: browser transport in Chromium (ESM build), ws peer', () => {
+  let site, echo, browser, page;
+  const urls = {};
+  before(async () => {
+    [site, echo] = await Promise.all([startStaticServer(), startEchoServer()]);
+    urls.echo = echo.url;
+    urls.refused = `ws://127.0.0.1:${await refusedPort()}`;
+    browser = await launchChromium();
+    ({ page } = await openPage(browser, site.origin, '/test/browser/pages/esm.html'));
+  });
+  after(async () => {
+    await browser?.close();
+    await Promise.all([site?.close(), echo?.close()]);
+  });
+
+  test('the page sees the same case list as Node', async () => {
+    const names = await page.evaluate(() => window.caseNames);
+    if (JSON.stringify(names) !== JSON.stringify(cases.map((c) => c.name))) {
+      throw new Error(`case lists differ:\n page: ${names.join(' | ')}\n node: ${cases.map((c) => c.name).join(' | ')}`);
+    }
+  });
+
+  for (const c of cases) {
+    test(c.name, { timeout: 60000 }, async (t) => {
+      const result = await page.evaluate(([name, u]) => window.runCase(name, u), [c.name, urls]);
+      if (result.skipped) return t.skip(result.skipped);
+      if (result.error) throw new Error(`in Chromium: ${result.error}`);
+    });
+  }
+});

@@ -1,0 +1,95 @@
+/**
+ * The browser transport: the standard global `WebSocket` (WHATWG), with `binaryType = 'arraybuffer'`.
+ * It is also the `default` exports condition, so it must run wherever a standard `WebSocket` exists
+ * (browsers, workers, Bun, Node ≥ 22, Deno) and may touch no Node or Deno API.
+ *
+ * A standard `WebSocket` hides the handshake (no request headers, no response headers, no status of a
+ * refused upgrade), sends only close codes 1000 and 3000–4999, and has no ping API: the capabilities
+ * below say exactly that, and the core answers every option that needs more with 801 (SPEC §8).
+ *
+ * This is also the smallest complete example of the transport contract (`src/transport.ts`).
+ *
+ * @example
+ * import { webSocket } from 'ohos-websocket';
+ * import { browserTransport } from 'ohos-websocket/transports/browser';
+ * // e.g. on Node ≥ 22 or Bun, to use the built-in WebSocket instead of `ws`:
+ * const ws = webSocket.createWebSocket({ transport: browserTransport });
+ */
+import type { Capabilities, ClientRequest, ClientSocket, ClientSocketEvents, Transport } from '../../src/transport.js';
+
+/** What a standard `WebSocket` can do (SPEC §5, browser column). */
+export const browserCapabilities: Capabilities = Object.freeze({
+  name: 'browser',
+  headers: false,
+  proxy: false,
+  caPath: false,
+  clientCert: false,
+  keyPassword: false,
+  minTlsVersion: false,
+  skipServerCertVerification: false,
+  heartbeat: false,
+  responseHeaders: false,
+  server: false,
+  closeCodes: 'application',
+});
+
+/** A socket that never reports anything more (used when the attempt could not even start). */
+const inert: ClientSocket = { send() {}, close() {}, terminate() {} };
+
+/** Opens a standard `WebSocket` and reports its life through `events`; never throws. */
+export function connectBrowser(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
+  const WS = (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
+  let ws: WebSocket;
+  try {
+    if (typeof WS !== 'function') throw new Error('this runtime has no global WebSocket');
+    ws = new WS(request.url, request.protocols as string[]);
+  } catch (e) {
+    // Constructor throws (SyntaxError, SecurityError) are handshake failures with no HTTP reply.
+    const detail = (e as Error)?.message;
+    queueMicrotask(() => events.fail(0, detail));
+    return inert;
+  }
+  ws.binaryType = 'arraybuffer';
+  let opened = false;
+  ws.onopen = () => {
+    opened = true;
+    // The 101 itself is hidden; reaching `open` proves it was a 101.
+    events.open({ status: 101, protocol: ws.protocol });
+  };
+  ws.onmessage = (e: MessageEvent) => events.message(e.data);
+  // `error` carries no detail in a standard WebSocket and is always followed by `close`: report there.
+  ws.onclose = (e: CloseEvent) => {
+    ws.onopen = ws.onmessage = ws.onclose = null;
+    if (!opened) events.fail(0, `the handshake failed (close code ${e.code})`);
+    // 1006 is never sent on the wire: it is how a standard WebSocket reports a link that ended
+    // without a close frame. Any other code came in a close frame (or is the echo of ours).
+    else events.closed(e.code, e.reason, e.code !== 1006);
+  };
+  const close = (code?: number, reason?: string) => {
+    try {
+      ws.close(code, reason);
+    } catch {
+      // The core only passes codes and reasons a standard WebSocket accepts; nothing else can throw.
+    }
+  };
+  return {
+    send: (data) => ws.send(data),
+    close,
+    // No way to drop a standard WebSocket without a handshake: close() is the closest. While
+    // connecting it aborts the attempt (error + close 1006, reported as `fail`).
+    terminate: () => close(),
+  };
+}
+
+/**
+ * The browser (and `default` condition) transport.
+ *
+ * @example
+ * webSocket.setTransport(browserTransport); // make the global WebSocket the default everywhere
+ */
+export const browserTransport: Transport = {
+  capabilities: browserCapabilities,
+  connect: connectBrowser,
+};
+
+export default browserTransport;
