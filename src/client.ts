@@ -24,6 +24,16 @@ function connectFailed(status: number, detail?: string): BusinessError<string> {
   return e;
 }
 
+/** The 101 response headers as `headerReceive` reports them: lowercase keys, string values. */
+function responseHeaders(raw: Record<string, string | string[] | undefined>): T.ResponseHeaders {
+  const h: T.ResponseHeaders = {};
+  for (const k of Object.keys(raw)) {
+    const v = raw[k];
+    if (v !== undefined) h[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return h;
+}
+
 /** One connection attempt and its socket; events of a superseded session are ignored. */
 class Session implements ClientSocketEvents {
   state: State = 'connecting';
@@ -43,26 +53,21 @@ class Session implements ClientSocketEvents {
   open(facts: OpenFacts): void {
     if (this.owner.session !== this || this.state !== 'connecting') return;
     this.state = 'open';
-    const events = this.owner.events;
-    if (facts.headers) {
-      const h: T.ResponseHeaders = {};
-      for (const k of Object.keys(facts.headers)) h[k.toLowerCase()] = facts.headers[k];
-      events.emit('headerReceive', h);
+    const socket = this.socket!;
+    // Data queued while connecting was sent earlier in program order than anything an `open`
+    // listener sends, so it goes out first.
+    for (const data of this.queue) socket.send(data);
+    this.queue = [];
+    const hb = this.n.request.heartbeat;
+    if (hb && this.transport.capabilities.heartbeat && socket.ping) {
+      this.heartbeat = new Heartbeat(hb.pingIntervalMs, hb.pongTimeoutMs, () => socket.ping!(), () => socket.terminate());
+      this.heartbeat.start();
     }
+    const events = this.owner.events;
+    if (facts.headers) events.emit('headerReceive', responseHeaders(facts.headers));
     const message = facts.statusText || 'Switching Protocols';
     events.emit('open', undefined, { status: facts.status, message });
     events.emit('openInfo', undefined, facts.protocol ? { status: facts.status, message, protocol: facts.protocol } : { status: facts.status, message });
-    // Listeners may have closed the session meanwhile; only flush into a still-open socket.
-    if (this.state === 'open') {
-      for (const data of this.queue) this.socket!.send(data);
-      this.queue = [];
-      const hb = this.n.request.heartbeat;
-      if (hb && this.transport.capabilities.heartbeat && this.socket!.ping) {
-        const socket = this.socket!;
-        this.heartbeat = new Heartbeat(hb.pingIntervalMs, hb.pongTimeoutMs, () => socket.ping!(), () => socket.terminate());
-        this.heartbeat.start();
-      }
-    }
   }
 
   message(data: string | ArrayBuffer): void {
@@ -137,7 +142,8 @@ export class ClientWebSocket implements T.WebSocket {
       if (n.error.code === ErrorCode.OTHER) {
         const e = connectFailed(0, 'the URL has no host');
         queueMicrotask(() => this.events.emit('error', e));
-        return fail(businessError(ErrorCode.OTHER, 'the URL has no host'));
+        // -1 carries the connect-failure message here (SPEC §4), not the table's default text.
+        return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed: the URL has no host'));
       }
       return fail(n.error);
     }

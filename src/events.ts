@@ -45,10 +45,16 @@ export class Registry<Types extends string> {
     return this.ee.listenerCount(type) > 0;
   }
 
-  /** Calls the listener of `type`, if any; a throwing listener is reported, never propagated. */
+  /**
+   * Calls the listener of `type`, if any, with exactly the arguments given (an `ErrorCallback` gets
+   * one argument, `dataEnd` none); a throwing listener is reported, never propagated.
+   */
   emit(type: Types, a?: unknown, b?: unknown): void {
     try {
-      this.ee.emit(type, a, b);
+      const n = arguments.length;
+      if (n === 3) this.ee.emit(type, a, b);
+      else if (n === 2) this.ee.emit(type, a);
+      else this.ee.emit(type);
     } catch (e) {
       reportUserError(e);
     }

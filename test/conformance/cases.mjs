@@ -1,10 +1,15 @@
 // The conformance suite: one list of cases, run against every transport (Node under node:test,
 // Deno under `deno test`, the browser inside Chromium). A case names the capability flags it
 // needs (`needs`) and the peers it uses (`ctx.urls.*`); runners skip what the transport lacks.
+// `peer` names echo-peer features beyond the common command set (test/helpers/peers.mjs), e.g.
+// `['drop']`; runners whose peer is peers.mjs support them all and may ignore the field.
 // Cases import nothing platform-specific: everything comes through `ctx`:
 //   ctx.webSocket  the namespace under test        ctx.urls.echo   a peer obeying test/helpers/peers.mjs
 //   ctx.assert     ./assert.mjs                    ctx.util        ./util.mjs
 import * as A from './assert.mjs';
+import { apiCases } from './cases-api.mjs';
+import { dataCases } from './cases-data.mjs';
+import { sessionCases } from './cases-session.mjs';
 
 /** @type {Array<{name: string, needs?: string[], run: (ctx: any) => Promise<void>}>} */
 export const cases = [
@@ -128,4 +133,7 @@ export const cases = [
       assert.equal(err.code, 401);
     },
   },
+  ...apiCases,
+  ...sessionCases,
+  ...dataCases,
 ];
