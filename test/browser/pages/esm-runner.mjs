@@ -5,6 +5,7 @@ import { webSocket, BusinessError } from '/dist/browser/index.js';
 import { cases } from '/test/conformance/cases.mjs';
 import * as assert from '/test/conformance/assert.mjs';
 import * as util from '/test/conformance/util.mjs';
+import { runChecks } from './checks.mjs';
 
 window.caseNames = cases.map((c) => c.name);
 window.capabilities = { ...webSocket.capabilities };
@@ -22,4 +23,5 @@ window.runCase = async (name, urls) => {
     return { error: e?.stack ? `${e.stack}` : String(e) };
   }
 };
+window.runChecks = (echo) => runChecks(webSocket, echo);
 window.ready = true;
