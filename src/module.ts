@@ -55,7 +55,7 @@ export function createWebSocketModule(transport: Transport): WebSocketModule {
   let current = transport;
   return {
     createWebSocket: (options) => new ClientWebSocket(options?.transport ?? current),
-    createWebSocketServer: (options) => new ServerWebSocket(options?.transport ?? current) as unknown as T.WebSocketServer,
+    createWebSocketServer: (options) => new ServerWebSocket(options?.transport ?? current),
     TlsProtocol,
     ErrorCode,
     get capabilities() {

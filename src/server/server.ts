@@ -1,7 +1,254 @@
-// Placeholder until the server core lands (issue 3).
-import { businessError, ErrorCode } from '../errors.js';
+/**
+ * `webSocket.WebSocketServer` (API 19, SPEC §3): the public object. Arguments are checked here,
+ * a `Run` handles one listening lifetime, and the transport only listens and moves bytes.
+ */
+import { fail, ok, settle, type Result } from '../bridge.js';
+import { unsupported } from '../capabilities.js';
+import { businessError, ErrorCode, isBusinessError, paramError, type BusinessError } from '../errors.js';
+import { Registry } from '../events.js';
 import type { Transport } from '../transport.js';
-export class ServerWebSocket {
-  constructor(readonly transport: Transport) {}
-  start(): Promise<boolean> { return Promise.reject(businessError(ErrorCode.CAPABILITY_NOT_SUPPORTED, 'server mode is not implemented yet')); }
+import type * as T from '../types.js';
+import { checkPayload, normaliseClose } from '../validate.js';
+import { normaliseServerConfig, type ServerPlan } from './config.js';
+import { isConnection, keyOf } from './registry.js';
+import { beginClose, Run, type ServerEvent } from './run.js';
+
+const EVENTS: ReadonlySet<string> = new Set<ServerEvent>(['connect', 'messageReceive', 'close', 'error']);
+const TRUE: Result<boolean> = ok(true);
+
+type State = 'idle' | 'starting' | 'started' | 'stopping';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** A transport's listen failure (a `ListenError`, checked by shape so other copies work) → code. */
+function listenFailure(e: unknown, plan: ServerPlan): BusinessError {
+  if (isBusinessError(e)) return e as BusinessError;
+  const reason = isObject(e) ? e.reason : undefined;
+  const detail = isObject(e) && typeof e.message === 'string' ? e.message : String(e);
+  const where = `${plan.listen.host} port ${plan.listen.port}`;
+  switch (reason) {
+    case 'address-in-use':
+      return businessError(ErrorCode.PORT_OCCUPIED, `${where} is in use; stop the other server or pick another port (0 picks a free one)`);
+    case 'bad-address':
+      return businessError(ErrorCode.CANNOT_LISTEN_NIC, `${plan.listen.host} is not an address of this machine (${detail})`);
+    case 'cert':
+      return businessError(ErrorCode.UNKNOWN, `serverCert could not be loaded as PEM certificate and key (${detail})`);
+    default:
+      return businessError(ErrorCode.UNKNOWN, `cannot listen on ${where} (${detail})`);
+  }
+}
+
+const badConnection = (method: string) =>
+  paramError(`${method} takes a connection { clientIP: string, clientPort: number } from the connect event or listAllConnections()`);
+
+const missing = (c: T.WebSocketConnection) =>
+  businessError(ErrorCode.CONNECTION_NOT_EXIST, `no connection from ${keyOf(c.clientIP, c.clientPort)} (never seen, or already closed)`);
+
+/**
+ * A HarmonyOS `webSocket.WebSocketServer`. Create it with `webSocket.createWebSocketServer()`.
+ *
+ * @example
+ * const server = webSocket.createWebSocketServer();
+ * server.on('connect', (conn) => console.log(`client ${conn.clientIP}:${conn.clientPort}`));
+ * server.on('messageReceive', (m) => server.send(m.data, m.clientConnection)); // echo
+ * server.on('close', (conn, result) => console.log(result.code, result.reason));
+ * await server.start({ serverPort: 8080, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
+ */
+export class ServerWebSocket implements T.WebSocketServer {
+  /** @internal */ readonly events = new Registry<ServerEvent>(EVENTS);
+  private state: State = 'idle';
+  private run: Run | undefined;
+  /** The pending `start()`, so a `stop()` issued meanwhile can wait for it. */
+  private starting: Promise<boolean> | undefined;
+
+  constructor(private readonly transport: Transport) {}
+
+  /**
+   * Starts listening. Resolves `true` once the port is bound.
+   *
+   * Errors, in this order: 2302999 (already started or stopping), 401 (config not an object),
+   * 2302004 (`serverIP` not an IP address, or not one of this machine), 2302005 (`serverPort` not an
+   * integer in 0…65535), 401 (`serverCert`/`protocol`/limits of the wrong shape; limits must be
+   * positive integers), 801 (the transport has no server mode), 2302002 (certificate or key file
+   * missing), 2302007 (port already occupied).
+   *
+   * @example
+   * await server.start({ serverIP: '127.0.0.1', serverPort: 0, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
+   * console.log(server.port); // the port actually bound
+   */
+  start(config: T.WebSocketServerConfig): Promise<boolean> {
+    return settle(undefined, this.begin(config))!;
+  }
+
+  private begin(config: unknown): Result<boolean> | Promise<boolean> {
+    if (this.state !== 'idle') {
+      return fail(businessError(ErrorCode.UNKNOWN, this.state === 'stopping' ? 'the server is stopping; wait for stop() first' : 'the server is already started; stop() it first'));
+    }
+    const plan = normaliseServerConfig(config);
+    if (!plan.ok) return plan;
+    const t = this.transport;
+    if (!t.capabilities.server || typeof t.listen !== 'function') {
+      return fail(unsupported('server mode (createWebSocketServer().start())', t.capabilities));
+    }
+    this.state = 'starting';
+    const starting = this.listen(plan.value);
+    this.starting = starting;
+    return starting;
+  }
+
+  private async listen(plan: ServerPlan): Promise<boolean> {
+    const t = this.transport;
+    const run = new Run(this.events, plan);
+    try {
+      if (plan.files.length && t.fileExists) {
+        const found = await Promise.all(plan.files.map((f) => (f === '' ? false : t.fileExists!(f))));
+        const gone = found.indexOf(false);
+        if (gone !== -1) {
+          const name = gone === 0 ? 'certPath' : 'keyPath';
+          throw businessError(ErrorCode.CERT_FILE_NOT_FOUND, `serverCert.${name} "${plan.files[gone]}" is not a file`);
+        }
+      }
+      // Set before listening: a handshake can reach the handlers before `listen` resolves.
+      this.run = run;
+      run.listening = await t.listen!(plan.listen, run);
+      this.state = 'started';
+      return true;
+    } catch (e) {
+      this.run = undefined;
+      this.state = 'idle';
+      throw listenFailure(e, plan);
+    } finally {
+      this.starting = undefined;
+    }
+  }
+
+  /**
+   * Closes every client with 1001 `server is going away`, frees the port at once, and resolves
+   * `true` when the last connection has closed. A `stop()` during `start()` waits for it.
+   * Errors: 2302999 (not started).
+   *
+   * @example
+   * await server.stop(); // the port can be bound again right away
+   */
+  stop(): Promise<boolean> {
+    if (this.state === 'starting' && this.starting) {
+      return this.starting.then(
+        () => this.stop(),
+        () => Promise.reject(businessError(ErrorCode.UNKNOWN, 'the server did not start')),
+      );
+    }
+    return settle(undefined, this.halt())!;
+  }
+
+  private halt(): Result<boolean> | Promise<boolean> {
+    const run = this.run;
+    if (this.state !== 'started' || !run) {
+      return fail(businessError(ErrorCode.UNKNOWN, this.state === 'stopping' ? 'the server is already stopping' : 'the server is not started'));
+    }
+    this.state = 'stopping';
+    return run.stop().then(() => {
+      if (this.run === run) {
+        this.run = undefined;
+        this.state = 'idle';
+      }
+      return true;
+    });
+  }
+
+  /**
+   * Sends a text (string) or binary (ArrayBuffer) message to one client.
+   * Errors: 401 (data not a string/ArrayBuffer or over 5,242,864 bytes, or a malformed connection),
+   * 2302006 (no such connection), -1 (the connection is closing).
+   *
+   * @example
+   * server.on('connect', (conn) => server.send('welcome', conn));
+   */
+  send(data: string | ArrayBuffer, connection: T.WebSocketConnection): Promise<boolean> {
+    return settle(undefined, this.push(data, connection))!;
+  }
+
+  private push(data: unknown, connection: unknown): Result<boolean> {
+    const bad = checkPayload(data);
+    if (bad) return fail(bad);
+    if (!isConnection(connection)) return fail(badConnection('send()'));
+    const entry = this.run?.registry.find(connection);
+    if (!entry) return fail(missing(connection));
+    if (entry.state === 'closing') return fail(businessError(ErrorCode.OTHER, 'the connection is closing'));
+    entry.socket.send(data as string | ArrayBuffer);
+    return TRUE;
+  }
+
+  /**
+   * Starts the close handshake with one client; its `close` event follows. When `options` is
+   * given it needs both a numeric `code` and a string `reason`; default `{1000, 'CLOSE_NORMAL'}`.
+   * A code that cannot be sent is replaced by 1000, a reason over 123 UTF-8 bytes is cut (as the client).
+   * Errors: 401 (malformed connection or options), 2302006 (no such connection), 2302999 (already closing).
+   *
+   * @example
+   * server.close(conn, { code: 4000, reason: 'kicked' });
+   */
+  close(connection: T.WebSocketConnection, options?: T.WebSocketCloseOptions): Promise<boolean> {
+    return settle(undefined, this.shut(connection, options))!;
+  }
+
+  private shut(connection: unknown, options: unknown): Result<boolean> {
+    if (!isConnection(connection)) return fail(badConnection('close()'));
+    if (options !== undefined && (!isObject(options) || typeof options.code !== 'number' || typeof options.reason !== 'string')) {
+      return fail(paramError('close() options need both a numeric code and a string reason, like { code: 1000, reason: "bye" }'));
+    }
+    const close = normaliseClose(options, this.transport.capabilities.closeCodes === 'application');
+    if (!close.ok) return close;
+    const entry = this.run?.registry.find(connection);
+    if (!entry) return fail(missing(connection));
+    if (entry.state === 'closing') return fail(businessError(ErrorCode.UNKNOWN, 'the connection is already closing'));
+    beginClose(entry, close.value);
+    return TRUE;
+  }
+
+  /**
+   * Every connection accepted and not yet closed, as fresh `{clientIP, clientPort}` objects. It is
+   * an array (SPEC §9); `await server.listAllConnections()` works too.
+   *
+   * @example
+   * for (const conn of server.listAllConnections()) server.send('broadcast', conn);
+   */
+  listAllConnections(): T.WebSocketConnection[] {
+    return this.run?.registry.list() ?? [];
+  }
+
+  /**
+   * Extension: the port actually bound (useful with `serverPort: 0`); `undefined` unless started.
+   *
+   * @example
+   * await server.start({ serverIP: '127.0.0.1', serverPort: 0, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
+   * const url = `ws://127.0.0.1:${server.port}`;
+   */
+  get port(): number | undefined {
+    return this.state === 'started' ? this.run?.listening?.port : undefined;
+  }
+
+  /**
+   * Registers the one listener of `type` (`connect`, `messageReceive`, `close`, `error`), replacing
+   * any. Throws 401 for a non-string type or a non-function callback; unknown types are ignored.
+   *
+   * @example
+   * server.on('close', (conn, result) => console.log(conn.clientPort, result.code, result.reason));
+   */
+  on(type: string, callback: (...args: any[]) => void): void {
+    this.events.on(type, callback);
+  }
+
+  /** Removes the listener of `type` (only `callback`, when given). Throws 401 for bad arguments. */
+  off(type: string, callback?: (...args: any[]) => void): void {
+    this.events.off(type, callback);
+  }
+
+  onConnect(cb: T.Callback<T.WebSocketConnection>): void { this.events.on('connect', cb); }
+  offConnect(cb?: T.Callback<T.WebSocketConnection>): void { this.events.off('connect', cb); }
+  onMessageReceive(cb: T.Callback<T.WebSocketMessage>): void { this.events.on('messageReceive', cb); }
+  offMessageReceive(cb?: T.Callback<T.WebSocketMessage>): void { this.events.off('messageReceive', cb); }
+  onWebSocketServerClose(cb: T.ClientConnectionCloseCallback): void { this.events.on('close', cb); }
+  offWebSocketServerClose(cb?: T.ClientConnectionCloseCallback): void { this.events.off('close', cb); }
+  onWebSocketServerError(cb: T.ErrorCallback): void { this.events.on('error', cb); }
+  offWebSocketServerError(cb?: T.ErrorCallback): void { this.events.off('error', cb); }
 }

@@ -9,6 +9,7 @@
 import { stat } from 'node:fs/promises';
 import type { Capabilities, Transport } from '../../src/transport.js';
 import { connectNode } from './client.js';
+import { listenNode } from './server.js';
 
 export const nodeCapabilities: Capabilities = Object.freeze({
   name: 'node',
@@ -29,6 +30,7 @@ export const nodeTransport: Transport = {
   capabilities: nodeCapabilities,
   fileExists: (path) => stat(path).then((s) => s.isFile(), () => false),
   connect: connectNode,
+  listen: listenNode,
 };
 
 export default nodeTransport;

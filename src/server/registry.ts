@@ -1,0 +1,82 @@
+/**
+ * The connection registry: every accepted connection, keyed by `ip:port`, from the upgrade until
+ * its `close` event. `listAllConnections()` is read from here, so removing an entry on every close
+ * path (clean close, drop, stop) is what keeps that list exact.
+ */
+import type { ServerSocket } from '../transport.js';
+import type { CloseResult, WebSocketConnection } from '../types.js';
+
+/** One accepted connection. */
+export interface Entry {
+  readonly key: string;
+  /** The object handed to `connect`, `messageReceive` and `close` listeners. */
+  readonly connection: WebSocketConnection;
+  readonly socket: ServerSocket;
+  /** `closing` once a close has begun (ours or the stop's); `send` then fails with -1. */
+  state: 'open' | 'closing';
+  /** What our own `close()`/`stop()` sent, reported by the `close` event. */
+  local?: CloseResult;
+}
+
+/** The registry key of a connection: `ip:port` (IPv6 addresses contain colons, the port never). */
+export const keyOf = (ip: string, port: number): string => `${ip}:${port}`;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Whether `v` has the shape of a `WebSocketConnection` (`{clientIP: string, clientPort: integer}`). */
+export const isConnection = (v: unknown): v is WebSocketConnection =>
+  isObject(v) && typeof v.clientIP === 'string' && typeof v.clientPort === 'number' && Number.isInteger(v.clientPort);
+
+export class ConnectionRegistry {
+  private readonly entries = new Map<string, Entry>();
+  /** Resolvers waiting for the registry to empty (`stop()`). */
+  private drained: Array<() => void> = [];
+
+  add(ip: string, port: number, socket: ServerSocket): Entry {
+    const key = keyOf(ip, port);
+    const entry: Entry = { key, connection: { clientIP: ip, clientPort: port }, socket, state: 'open' };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** The entry a caller's connection object names, whatever object it is. */
+  find(connection: WebSocketConnection): Entry | undefined {
+    return this.entries.get(keyOf(connection.clientIP, connection.clientPort));
+  }
+
+  /** Whether `entry` is still registered (false once its close has been reported). */
+  has(entry: Entry): boolean {
+    return this.entries.get(entry.key) === entry;
+  }
+
+  /** Removes `entry` (only if it is still the registered one); wakes `whenEmpty` waiters. */
+  remove(entry: Entry): void {
+    if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
+    if (this.entries.size === 0 && this.drained.length) {
+      const waiters = this.drained;
+      this.drained = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  /** Fresh copies, so a caller mutating the array or its objects cannot touch the registry. */
+  list(): WebSocketConnection[] {
+    const out: WebSocketConnection[] = [];
+    for (const e of this.entries.values()) out.push({ clientIP: e.connection.clientIP, clientPort: e.connection.clientPort });
+    return out;
+  }
+
+  values(): IterableIterator<Entry> {
+    return this.entries.values();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Resolves once no connection is left. */
+  whenEmpty(): Promise<void> {
+    if (this.entries.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.drained.push(resolve));
+  }
+}

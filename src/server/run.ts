@@ -1,0 +1,99 @@
+/**
+ * One listening lifetime of a server, from `start()` to the end of `stop()`: it is the
+ * `ServerHandlers` a transport calls, owns the admission counts and the connection registry, and
+ * decides which HarmonyOS event each transport fact becomes (SPEC §3). A fresh run per `start()`
+ * means late facts from a previous lifetime can only touch that lifetime's (already empty) state.
+ */
+import { BusinessError, ErrorCode, ErrorMessage } from '../errors.js';
+import type { Registry } from '../events.js';
+import type { ListeningServer, PeerAddress, ServerHandlers, ServerSocket, ServerSocketEvents } from '../transport.js';
+import type { CloseResult } from '../types.js';
+import { Admission } from './admission.js';
+import type { ServerPlan } from './config.js';
+import { ConnectionRegistry, type Entry } from './registry.js';
+
+export type ServerEvent = 'connect' | 'messageReceive' | 'close' | 'error';
+
+/** Reason reported for a close without a close frame, or a close frame without a reason (as the client). */
+export const LINK_DOWN = 'The link is down';
+/** What `stop()` sends every client (SPEC §3). */
+export const GOING_AWAY: CloseResult = Object.freeze({ code: 1001, reason: 'server is going away' });
+
+/** Starts the close handshake of `entry` with `result`, which the `close` event will report. */
+export function beginClose(entry: Entry, result: CloseResult): void {
+  entry.state = 'closing';
+  entry.local = result;
+  try {
+    entry.socket.close(result.code, result.reason);
+  } catch {
+    // A transport that cannot close cleanly any more still has to end the link.
+    entry.socket.terminate();
+  }
+}
+
+export class Run implements ServerHandlers {
+  readonly registry = new ConnectionRegistry();
+  private readonly admission: Admission;
+  listening: ListeningServer | undefined;
+  stopping = false;
+
+  constructor(private readonly events: Registry<ServerEvent>, readonly plan: ServerPlan) {
+    this.admission = new Admission(plan.maxClients, plan.maxPerClient);
+  }
+
+  admit(peer: PeerAddress): boolean {
+    if (this.stopping) return false; // the port is about to close: refuse quietly
+    const refusal = this.admission.take(peer.ip);
+    if (!refusal) return true;
+    const e = new BusinessError<string>(
+      ErrorCode.CONNECT_FAILED,
+      `${ErrorMessage[ErrorCode.CONNECT_FAILED]}: refused ${peer.ip} port ${peer.port} with HTTP 503, ` +
+        `${refusal.limit} is ${refusal.value}; raise it in start() if the load is expected`,
+      '503',
+    );
+    // After the transport has answered: a listener calling stop() must not re-enter the handshake.
+    queueMicrotask(() => this.events.emit('error', e));
+    return false;
+  }
+
+  accepted(peer: PeerAddress, socket: ServerSocket): ServerSocketEvents {
+    const entry = this.registry.add(peer.ip, peer.port, socket);
+    // Emitted before the transport wires the socket's events, so `connect` precedes any message.
+    if (this.stopping) beginClose(entry, GOING_AWAY);
+    else this.events.emit('connect', entry.connection);
+    return {
+      message: (data) => {
+        this.events.emit('messageReceive', { data, clientConnection: entry.connection });
+      },
+      closed: (code, reason, clean) => this.closed(entry, code, reason, clean),
+    };
+  }
+
+  aborted(peer: PeerAddress): void {
+    this.admission.release(peer.ip);
+  }
+
+  /** Every close path ends here: the registry and the counts are updated before listeners run. */
+  private closed(entry: Entry, code: number, reason: string, clean: boolean): void {
+    if (!this.registry.has(entry)) return; // reported twice by a transport
+    this.admission.release(entry.connection.clientIP);
+    const r = entry.local ?? (clean ? { code, reason: reason || LINK_DOWN } : { code: 0, reason: LINK_DOWN });
+    this.registry.remove(entry);
+    this.events.emit('close', entry.connection, { code: r.code, reason: r.reason, closeReason: r.reason });
+  }
+
+  /**
+   * SPEC §3 `stop()`: every open connection gets 1001, the transport frees the port at once, and
+   * the run ends when the last connection has reported its close.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const entry of this.registry.values()) if (entry.state === 'open') beginClose(entry, GOING_AWAY);
+    try {
+      await this.listening?.stop();
+    } catch {
+      // The port is the transport's to free; a failure there must not keep connections open.
+    }
+    await this.registry.whenEmpty();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Node server sockets: `ws`'s WebSocketServer (through isomorphic-ws) in `noServer` mode over a
+ * `node:http`/`node:https` server created here, so that the peer address is read and the core asked
+ * before the upgrade (a refusal is an HTTP 503 answered without upgrading), and so that `stop()`
+ * can close the listening socket at once. Translates `ws` facts; the core decides.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import WebSocket from 'isomorphic-ws';
+import type { ServerOptions, WebSocketServer as WsServer } from 'ws';
+import { unwrapMapped } from '../../src/server/address.js';
+import { selectProtocol } from '../../src/server/protocol.js';
+import {
+  ListenError,
+  type ListeningServer,
+  type ListenRequest,
+  type PeerAddress,
+  type ServerHandlers,
+  type ServerSocket,
+  type ServerSocketEvents,
+} from '../../src/transport.js';
+import { exactArrayBuffer } from './buffer.js';
+
+const noop = () => {};
+/** `ws`'s server class: isomorphic-ws re-exports `ws` on Node, its typings only declare the client. */
+const WebSocketServer = (WebSocket as unknown as { WebSocketServer: typeof WsServer }).WebSocketServer;
+
+/** Answers a handshake without upgrading and drops the socket. */
+function refuse(socket: Duplex, status: 400 | 503, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+  // `end` flushes the answer first; a peer that never reads must not keep the socket alive.
+  socket.once('finish', () => socket.destroy());
+}
+
+/** The listen error code → the fact the core maps (2302007, 2302004, 2302999). */
+function listenError(err: NodeJS.ErrnoException): ListenError {
+  const detail = `${err.code ?? 'error'}: ${err.message}`;
+  if (err.code === 'EADDRINUSE') return new ListenError('address-in-use', detail);
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'EAFNOSUPPORT' || err.code === 'EINVAL' || err.code === 'ENOTFOUND') {
+    return new ListenError('bad-address', detail);
+  }
+  return new ListenError('other', detail);
+}
+
+/** Reports one accepted `ws` socket's life to the core. */
+function wire(ws: WebSocket, events: ServerSocketEvents): void {
+  let lastError = '';
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    events.message(isBinary ? exactArrayBuffer(data) : data.toString());
+  });
+  ws.on('error', (err) => {
+    lastError = err.message;
+  });
+  ws.on('close', (code: number, reason: Buffer) => {
+    // 1006 is never on the wire: it is how `ws` reports a link that ended without a close frame.
+    events.closed(code, code === 1006 ? lastError : reason.toString(), code !== 1006);
+  });
+}
+
+const socketOf = (ws: WebSocket): ServerSocket => ({
+  send: (data) => ws.send(data),
+  close: (code, reason) => ws.close(code, reason),
+  terminate: () => ws.terminate(),
+});
+
+/**
+ * `Transport.listen` on Node: binds `request.host:request.port` (HTTP, or HTTPS with the PEM files
+ * of `request.tls`) and upgrades admitted handshakes. Rejects with a `ListenError`.
+ */
+export function listenNode(request: ListenRequest, handlers: ServerHandlers): Promise<ListeningServer> {
+  let server: Server;
+  try {
+    server = request.tls
+      ? createHttpsServer({ cert: readFileSync(request.tls.certPath), key: readFileSync(request.tls.keyPath) })
+      : createHttpServer();
+  } catch (e) {
+    return Promise.reject(new ListenError('cert', (e as Error).message));
+  }
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false, // the core keeps the registry
+    handleProtocols: (offered: Set<string>) => selectProtocol([...offered], request.protocol).protocol ?? false,
+  } satisfies ServerOptions);
+  /** Admitted handshakes not yet upgraded: destroyed by `stop()` so the port frees at once. */
+  const pending = new Set<Duplex>();
+  let stopped = false;
+
+  // Anything that is not an upgrade gets the plain HTTP answer a WebSocket-only endpoint gives.
+  server.on('request', (_req, res) => {
+    res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket', connection: 'close' });
+    res.end('Upgrade Required');
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', noop); // a reset during the handshake is not an uncaught error
+    const net = req.socket;
+    if (stopped || socket.destroyed || !net.remoteAddress) return void socket.destroy();
+    const peer: PeerAddress = { ip: unwrapMapped(net.remoteAddress), port: net.remotePort ?? 0 };
+    if (!selectProtocol(req.headers['sec-websocket-protocol'], request.protocol).accept) {
+      return refuse(socket, 400, `Unsupported subprotocol: this server accepts "${request.protocol}"`);
+    }
+    if (!handlers.admit(peer)) return refuse(socket, 503, 'Service Unavailable');
+    pending.add(socket);
+    let settled = false;
+    const abort = () => {
+      if (settled) return;
+      settled = true;
+      pending.delete(socket);
+      handlers.aborted(peer);
+    };
+    socket.once('close', abort);
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      if (settled) return void ws.terminate();
+      settled = true;
+      pending.delete(socket);
+      socket.off('close', abort);
+      wire(ws, handlers.accepted(peer, socketOf(ws)));
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    const failed = (err: NodeJS.ErrnoException) => reject(listenError(err));
+    server.once('error', failed);
+    server.listen({ host: request.host, port: request.port }, () => {
+      server.off('error', failed);
+      server.on('error', noop); // accept failures (EMFILE…) are retried by Node; nothing to report
+      resolve({
+        port: (server.address() as AddressInfo).port,
+        stop() {
+          stopped = true;
+          // Closing the listening handle frees the port now; upgraded sockets end on their own
+          // close handshakes (the core has started them), so the close callback is not awaited.
+          server.close();
+          server.closeAllConnections();
+          for (const socket of pending) socket.destroy();
+          wss.close();
+          return Promise.resolve();
+        },
+      });
+    });
+  });
+}
