@@ -10,6 +10,7 @@ import WebSocket from 'isomorphic-ws';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
 import type { ClientRequest, ClientSocket, ClientSocketEvents, ProxyRequest } from '../../src/transport.js';
+import { exactArrayBuffer } from './buffer.js';
 
 const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 
@@ -31,13 +32,6 @@ function proxyUrl(proxy: ProxyRequest, request: ClientRequest): string | undefin
     : '';
   const host = proxy.host.includes(':') && !proxy.host.startsWith('[') ? `[${proxy.host}]` : proxy.host;
   return `http://${auth}${host}:${proxy.port}`;
-}
-
-/** Exact bytes of a received binary message, as an ArrayBuffer that is not a view onto more. */
-function exactArrayBuffer(buf: Buffer): ArrayBuffer {
-  return buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength
-    ? (buf.buffer as ArrayBuffer)
-    : (buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);
 }
 
 /** Builds the `ws` client options for a request; throws (caught by the caller) on unreadable files. */
