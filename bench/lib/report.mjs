@@ -1,0 +1,77 @@
+// The printed report: Markdown tables of ratios (package ÷ raw), absolute figures and the machine.
+
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+const int = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : '–');
+const spread = (s) => (s ? `${f3(s.median)} (${f3(s.p25)}–${f3(s.p75)})` : '–');
+const us = (x) => (x >= 100 ? int(x) : x >= 10 ? x.toFixed(1) : f2(x));
+
+/** "met" / "missed" against a target; `higher` when bigger is better. */
+const verdict = (value, target, higher = false) =>
+  !Number.isFinite(value) || target === undefined ? '' : (higher ? value >= target : value <= target) ? 'met' : '**missed**';
+
+function throughputTable(rows) {
+  const out = [
+    '| Scenario | CPU/msg pkg ÷ raw: median (p25–p75) | target | noise floor raw ÷ raw | CPU µs/msg raw → pkg | msgs/s pkg ÷ raw | noise floor | msgs/s raw → pkg | n |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    if (r.skipped) {
+      out.push(`| ${r.title} | skipped: ${r.skipped} | ≤ ${r.target.cpu} | | | | | | |`);
+      continue;
+    }
+    out.push(`| ${r.title} | ${spread(r.cpu)} | ≤ ${r.target.cpu} ${verdict(r.cpu.median, r.target.cpu)} | ${spread(r.floor)} | ${us(r.abs.rawCpu)} → ${us(r.abs.pkgCpu)} | ${spread(r.tput)} ${verdict(r.tput.median, r.target.tput, true)} | ${spread(r.floorTput)} | ${int(r.abs.rawRate)} → ${int(r.abs.pkgRate)} | ${r.cpu.n} |`);
+  }
+  return out.join('\n');
+}
+
+function memoryTable(rows) {
+  const out = [
+    '| Scenario | bytes/conn raw | bytes/conn pkg | extra | target | noise (raw min–max gap) | RSS/conn raw → pkg |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    if (r.skipped) {
+      out.push(`| ${r.title} | skipped: ${r.skipped} | | | ≤ ${r.target.extraBytes} | | |`);
+      continue;
+    }
+    out.push(`| ${r.title} | ${int(r.raw.median)} | ${int(r.pkg.median)} | ${int(r.extra)} | ≤ ${r.target.extraBytes} ${verdict(r.extra, r.target.extraBytes)} | ${int(r.floor)} | ${int(r.rawRss)} → ${int(r.pkgRss)} |`);
+  }
+  return out.join('\n');
+}
+
+function sizeTable(size) {
+  if (!size) return '';
+  const pkg = size.package;
+  return [
+    '| Script-tag file (rollup IIFE + terser) | min bytes | min+gzip bytes | target |',
+    '|---|---|---|---|',
+    pkg
+      ? `| dist/ohos-websocket.min.js | ${int(pkg.min)} | ${int(pkg.gzip)} | ≤ 4,096 ${verdict(pkg.gzip, 4096)} |`
+      : '| dist/ohos-websocket.min.js | not built | | ≤ 4,096 |',
+    `| baseline: isomorphic-ws + eventemitter3 | ${int(size.baseline.min)} | ${int(size.baseline.gzip)} | |`,
+  ].join('\n');
+}
+
+function machineLine(m) {
+  return [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory}; Node ${m.node} (ws ${m.ws}), Deno ${m.deno ?? 'n/a'}, Chromium ${m.chromium ?? 'n/a'}.`,
+    `Load average before → after: ${m.loadBefore} → ${m.loadAfter ?? '?'}; run took ${m.seconds ?? '?'} s (${m.mode}).`,
+  ].join('\n');
+}
+
+/** The whole report as Markdown. */
+export function report({ rows, size, machine }) {
+  const tput = rows.filter((r) => !r.memory);
+  const mem = rows.filter((r) => r.memory);
+  return [
+    machineLine(machine),
+    '',
+    tput.length ? throughputTable(tput) : '',
+    '',
+    mem.length ? memoryTable(mem) : '',
+    '',
+    sizeTable(size),
+    '',
+  ].join('\n').replace(/\n{3,}/g, '\n\n');
+}

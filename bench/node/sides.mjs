@@ -1,0 +1,47 @@
+// The two kinds of client socket a Node scenario compares, behind the same tiny "side" shape the
+// echo driver uses. "raw" is `ws` used the ordinary way (text read with toString(), binary as the
+// Buffer ws hands out); "pkg" is this package's HarmonyOS client on its default Node transport.
+import WebSocket from 'ws';
+import webSocket from '../../dist/node/index.mjs';
+
+/** A raw `ws` client side, open. */
+export function rawSide(url) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    const side = {
+      onmessage: null,
+      send: (data) => ws.send(data),
+      close: () => new Promise((r) => { ws.once('close', r); ws.close(); }),
+    };
+    ws.on('message', (data, isBinary) => side.onmessage(isBinary ? data : data.toString()));
+    ws.once('open', () => resolve(side));
+    ws.once('error', reject);
+  });
+}
+
+/** A package client side (`webSocket.createWebSocket()`), open. */
+export function pkgSide(url) {
+  return new Promise((resolve, reject) => {
+    const ws = webSocket.createWebSocket();
+    const side = {
+      onmessage: null,
+      // The documented promise form, result not awaited: what `ws.send(x)` in app code does.
+      send: (data) => ws.send(data),
+      close: () => new Promise((r) => { ws.on('close', () => r()); ws.close(); }),
+    };
+    ws.on('message', (_err, data) => side.onmessage(data));
+    ws.on('open', () => resolve(side));
+    ws.on('error', (err) => reject(err));
+    ws.connect(url).catch(reject);
+  });
+}
+
+export const makeSide = { raw: rawSide, pkg: pkgSide };
+
+/** The payload of a scenario: the same object is sent by both sides. */
+export function payload(kind, size) {
+  if (kind === 'text') return 'x'.repeat(size);
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = i & 0xff;
+  return bytes.buffer;
+}

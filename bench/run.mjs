@@ -1,0 +1,74 @@
+// `npm run bench`: the package against the raw transports it wraps, side by side, in one run.
+// Prints Markdown tables (package ÷ raw ratios with their spread and noise floor, absolute figures,
+// the machine) and writes them to bench/results/latest.{md,json}.
+//
+//   node bench/run.mjs            full run (≈ 10 minutes on 2 cores)
+//   node bench/run.mjs --quick    short run (≈ 2 minutes), same scenarios, fewer and shorter slices
+//   node bench/run.mjs --only=node-client,size   a subset: size, node-client, node-server, memory, deno, chromium
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { echoServer } from './lib/proc.mjs';
+import { machine as describe } from './lib/machine.mjs';
+import { report } from './lib/report.mjs';
+import { baselineSizes, packageSizes } from './size/size.mjs';
+import { nodeClient } from './node/scenario-client.mjs';
+import { nodeServer } from './node/scenario-server.mjs';
+import { nodeMemory } from './node/scenario-memory.mjs';
+import { DENO, denoClient } from './deno/scenario.mjs';
+import { chromiumClient } from './browser/scenario.mjs';
+import { CHROMIUM } from './browser/chromium.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wanted = (name) => !only || only.includes(name);
+
+/** Slice sizes: long enough that one slice is ≥ ~100 ms of CPU, short enough to alternate often. */
+const CONFIG = quick
+  ? {
+      node: { rounds: 1, pairs: 3, small: { count: 10_000, inflight: 1000 }, large: { count: 12, inflight: 8 } },
+      server: { rounds: 1, pairs: 2, clients: 100, messages: 300, inflight: 10 },
+      memory: { samples: 1, connections: 500 },
+      deno: { rounds: 1, pairs: 3, small: { count: 20_000, inflight: 1000 }, large: { count: 20, inflight: 8 } },
+      chromium: { rounds: 1, pairs: 2, small: { count: 2000, inflight: 1000 }, large: { count: 6, inflight: 8 } },
+    }
+  : {
+      node: { rounds: 3, pairs: 4, small: { count: 25_000, inflight: 1000 }, large: { count: 24, inflight: 8 } },
+      server: { rounds: 3, pairs: 3, clients: 100, messages: 1000, inflight: 10 },
+      memory: { samples: 3, connections: 2000 },
+      deno: { rounds: 3, pairs: 4, small: { count: 50_000, inflight: 1000 }, large: { count: 40, inflight: 8 } },
+      chromium: { rounds: 2, pairs: 4, small: { count: 4000, inflight: 1000 }, large: { count: 10, inflight: 8 } },
+    };
+
+const started = Date.now();
+const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
+
+const machine = describe({ deno: DENO, chromium: CHROMIUM });
+machine.mode = quick ? '--quick' : 'full';
+const rows = [];
+let size;
+const echo = await echoServer();
+try {
+  if (wanted('size')) {
+    log('script-tag sizes');
+    size = { package: packageSizes(), baseline: await baselineSizes() };
+  }
+  if (wanted('node-client')) rows.push(...(await nodeClient(CONFIG.node, echo, log)));
+  if (wanted('node-server')) rows.push(...(await nodeServer(CONFIG.server, log)));
+  if (wanted('deno')) rows.push(...(await denoClient(CONFIG.deno, echo, log)));
+  if (wanted('chromium')) rows.push(...(await chromiumClient(CONFIG.chromium, echo, log, machine)));
+  if (wanted('memory')) rows.push(...(await nodeMemory(CONFIG.memory, echo, log)));
+} finally {
+  await echo.stop();
+}
+machine.loadAfter = loadavg().map((x) => x.toFixed(2)).join(' ');
+machine.seconds = Math.round((Date.now() - started) / 1000);
+
+const md = report({ rows, size, machine });
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+writeFileSync(`${dir}latest.md`, md);
+writeFileSync(`${dir}latest.json`, `${JSON.stringify({ date: new Date().toISOString(), config: CONFIG, machine, rows, size }, null, 2)}\n`);
+process.stdout.write(`\n${md}`);
+log(`done; tables also in bench/results/latest.md`);
