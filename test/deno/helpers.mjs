@@ -1,0 +1,110 @@
+// Node-side helpers for the Deno suite: certificates made at test time with openssl, and the
+// foreign peers (ws echo servers, TLS and mutual-TLS variants, a refusing server, an HTTP CONNECT
+// proxy with Basic auth) on 127.0.0.1 with random ports.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createProxy } from 'proxy';
+import { startEchoServer } from '../helpers/peers.mjs';
+
+export const DENO = new URL('../../node_modules/.bin/deno', import.meta.url).pathname;
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+/**
+ * A CA, a server certificate for 127.0.0.1/localhost signed by it, a client certificate signed by
+ * it, a second unrelated CA, and an encrypted copy of the client key. Returns the file paths.
+ */
+export function makeCerts() {
+  const dir = mkdtempSync(join(tmpdir(), 'ohos-ws-deno-certs-'));
+  const ssl = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ca = (name) =>
+    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '2',
+      '-subj', `/CN=${name}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  const leaf = (name, ext) => {
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
+    writeFileSync(join(dir, `${name}.ext`), ext);
+    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`,
+      '-days', '2', '-extfile', `${name}.ext`);
+  };
+  ca('ca');
+  ca('other-ca');
+  leaf('server', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
+  leaf('client', 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
+  ssl('pkey', '-in', 'client.key', '-out', 'client-enc.key', '-aes256', '-passout', 'pass:secret');
+  const p = (f) => join(dir, f);
+  return {
+    dir, ca: p('ca.pem'), otherCa: p('other-ca.pem'), serverCert: p('server.pem'), serverKey: p('server.key'),
+    clientCert: p('client.pem'), clientKey: p('client.key'), clientKeyEncrypted: p('client-enc.key'),
+  };
+}
+
+/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
+export async function refusedPort() {
+  const s = createNetServer();
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+const listen = (server) => new Promise((r) => server.listen(0, '127.0.0.1', () => r(server.address().port)));
+const shut = (server) => new Promise((r) => { server.close(() => r()); server.closeAllConnections?.(); });
+
+/** Starts every peer the Deno-side files use; `close()` stops them all. */
+export async function startPeers(certs) {
+  const { readFileSync } = await import('node:fs');
+  const tlsOptions = { cert: readFileSync(certs.serverCert), key: readFileSync(certs.serverKey) };
+  const echo = await startEchoServer();
+  const tls = await startEchoServer({ server: createHttpsServer(tlsOptions) });
+  const mtls = await startEchoServer({
+    server: createHttpsServer({ ...tlsOptions, ca: readFileSync(certs.ca), requestCert: true, rejectUnauthorized: true }),
+  });
+  // Answers every handshake with 403, so the error event's data must be "403".
+  const refuse = createServer((_req, res) => res.writeHead(403).end());
+  refuse.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n'));
+  const refusePort = await listen(refuse);
+  // An HTTP CONNECT proxy demanding Basic auth user:pass, so a test can tell it was really used.
+  const proxy = createProxy(createServer());
+  const expected = `Basic ${Buffer.from('user:pass').toString('base64')}`;
+  proxy.authenticate = (req) => req.headers['proxy-authorization'] === expected;
+  const proxyPort = await listen(proxy);
+  return {
+    urls: {
+      echo: echo.url,
+      refused: `ws://127.0.0.1:${await refusedPort()}`,
+      tls: tls.url,
+      tlsLocalhost: tls.url.replace('127.0.0.1', 'localhost'),
+      mtls: mtls.url,
+      refuse403: `ws://127.0.0.1:${refusePort}`,
+      proxyPort,
+    },
+    close: () => Promise.all([echo.close(), tls.close(), mtls.close(), shut(refuse), shut(proxy)]),
+  };
+}
+
+/**
+ * Runs the deno binary with `args`; resolves `{code, output}`. A guard timer kills it (and the
+ * test then fails) if it does not exit by itself.
+ */
+export function runDeno(args, { env = {}, guardMs = 120000, cwd = ROOT, onStdout } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(DENO, args, {
+      cwd,
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let killed = false;
+    child.stdout.on('data', (d) => { output += d; onStdout?.(String(d), child); });
+    child.stderr.on('data', (d) => { output += d; });
+    const guard = setTimeout(() => { killed = true; child.kill('SIGKILL'); }, guardMs);
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve({ code: killed ? 'killed by the guard timeout' : code, output, child });
+    });
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Deno client sockets on Deno's native `WebSocket`: headers through its `headers` option, TLS and
+ * proxy through a `Deno.createHttpClient` passed as `client` (closed when the socket ends, so no
+ * resource outlives it). Translates the socket's events into the facts of the transport contract.
+ */
+import type { ClientRequest, ClientSocket, ClientSocketEvents } from '../../src/transport.js';
+import { deno, type DenoHttpClient, type DenoHttpClientOptions, type DenoWebSocketConstructor } from './deno-api.js';
+import { denoProxy } from './proxy.js';
+
+/** Deno reports a refused handshake only in the error text ("Invalid status code: 403"). */
+const STATUS = /Invalid status code:? (\d{3})/;
+
+/** The `HttpClient` options a request needs, or `undefined` when Deno's defaults do. Reads files. */
+function httpClientOptions(request: ClientRequest): DenoHttpClientOptions | undefined {
+  const d = deno();
+  const options: DenoHttpClientOptions = {};
+  let needed = false;
+  if (request.caPath) {
+    options.caCerts = [d.readTextFileSync(request.caPath)];
+    needed = true;
+  }
+  if (request.clientCert) {
+    options.cert = d.readTextFileSync(request.clientCert.certPath);
+    options.key = d.readTextFileSync(request.clientCert.keyPath);
+    needed = true;
+  }
+  const proxy = denoProxy(request);
+  if (proxy) {
+    options.proxy = proxy;
+    needed = true;
+  }
+  return needed ? options : undefined;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e));
+
+/** Opens a Deno client socket and reports its life through `events`. */
+export function connectDeno(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
+  let client: DenoHttpClient | undefined;
+  let ws: WebSocket;
+  try {
+    const options = httpClientOptions(request);
+    if (options) client = deno().createHttpClient(options);
+    const Ctor = WebSocket as unknown as DenoWebSocketConstructor;
+    ws = new Ctor(request.url, {
+      protocols: [...request.protocols],
+      headers: { origin: request.origin, ...request.headers },
+      ...(client ? { client } : {}),
+    });
+  } catch (e) {
+    // Unreadable files, a key Deno cannot parse, no --allow-read: a failed attempt, reported async.
+    client?.close();
+    const detail = message(e);
+    queueMicrotask(() => events.fail(0, detail));
+    return { send() {}, close() {}, terminate() {} };
+  }
+  ws.binaryType = 'arraybuffer';
+  let opened = false;
+  let lastError = '';
+  let refused: string | undefined;
+  const release = () => {
+    try {
+      client?.close();
+    } catch {
+      // already closed
+    }
+    client = undefined;
+  };
+  ws.onopen = () => {
+    // Deno opens even when the server selected no subprotocol although one was offered (RFC 6455
+    // and browsers fail the connection): fail it here, as every other transport does.
+    if (request.protocols.length > 0 && !request.protocols.includes(ws.protocol)) {
+      refused = ws.protocol ? `the server selected subprotocol "${ws.protocol}", which was not offered` : 'the server selected no subprotocol';
+      ws.close();
+      return;
+    }
+    opened = true;
+    // Deno exposes neither the 101 headers nor its reason phrase (capabilities.responseHeaders false).
+    events.open({ status: 101, protocol: ws.protocol });
+  };
+  ws.onmessage = (e: MessageEvent) => {
+    if (opened) events.message(e.data as string | ArrayBuffer);
+  };
+  ws.onerror = (e: Event) => {
+    lastError = message(e);
+  };
+  ws.onclose = (e: CloseEvent) => {
+    release();
+    if (refused !== undefined) return events.fail(0, refused);
+    if (!opened) {
+      const status = STATUS.exec(lastError);
+      return events.fail(status ? Number(status[1]) : 0, lastError || 'the connection closed during the handshake');
+    }
+    // Deno reports a link that ended without a close frame as wasClean false (code 1006 or 0).
+    events.closed(e.code, e.wasClean ? e.reason : lastError, e.wasClean);
+  };
+  return {
+    send: (data) => ws.send(data),
+    close: (code, reason) => ws.close(code, reason),
+    // No way to drop a Deno socket without a close handshake; before open, close() aborts it.
+    terminate: () => ws.close(),
+  };
+}
