@@ -1,0 +1,91 @@
+// Raw TCP peers on loopback (node:net), for what a WebSocket library server cannot fake: a 101 with
+// a custom reason phrase, a plain HTTP refusal, a handshake followed by silence.
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+
+const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+/** The Sec-WebSocket-Accept value for a Sec-WebSocket-Key (RFC 6455 §4.2.2). */
+export const acceptFor = (key) => createHash('sha1').update(key + GUID).digest('base64');
+
+/**
+ * Starts a TCP server on 127.0.0.1:0. `onRequest(socket, head)` gets each connection once its HTTP
+ * request head has arrived: `{ method, target, headers }` with lowercase header names.
+ * Every byte received after the head is appended to `socket.frames` (a Buffer list).
+ */
+export async function startRawServer(onRequest) {
+  const sockets = new Set();
+  const connections = []; // every connection ever accepted, closed ones included
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    connections.push(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    socket.frames = [];
+    let buf = Buffer.alloc(0);
+    let head;
+    socket.on('data', (chunk) => {
+      if (head) return void socket.frames.push(chunk);
+      buf = Buffer.concat([buf, chunk]);
+      const end = buf.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const [requestLine, ...lines] = buf.subarray(0, end).toString('latin1').split('\r\n');
+      const [method, target] = requestLine.split(' ');
+      const headers = {};
+      for (const line of lines) {
+        const i = line.indexOf(':');
+        headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      }
+      head = { method, target, headers };
+      if (buf.length > end + 4) socket.frames.push(buf.subarray(end + 4));
+      onRequest(socket, head);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    port,
+    url: `ws://127.0.0.1:${port}`,
+    sockets,
+    /** All bytes the server received after the request heads, concatenated. */
+    received: () => Buffer.concat(connections.flatMap((s) => s.frames)),
+    connections,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Completes the WebSocket handshake with `reason` as the reason phrase and extra header lines, then
+ * stays silent except for answering a close frame with an empty close frame (so a client's close
+ * handshake completes).
+ */
+export function answer101(socket, head, { reason = 'Switching Protocols', headers = [] } = {}) {
+  socket.on('data', (chunk) => {
+    if ((chunk[0] & 0x0f) === 0x8) socket.end(Buffer.from([0x88, 0x00]));
+  });
+  socket.write(
+    [`HTTP/1.1 101 ${reason}`, 'Upgrade: websocket', 'Connection: Upgrade',
+      `Sec-WebSocket-Accept: ${acceptFor(head.headers['sec-websocket-key'])}`, ...headers, '', ''].join('\r\n'),
+  );
+}
+
+/** The opcodes of the (unmasked-length, client-masked) frames in `bytes`, in order. */
+export function opcodes(bytes) {
+  const out = [];
+  let i = 0;
+  while (i + 2 <= bytes.length) {
+    const op = bytes[i] & 0x0f;
+    let len = bytes[i + 1] & 0x7f;
+    let at = i + 2;
+    if (len === 126) { len = bytes.readUInt16BE(at); at += 2; }
+    else if (len === 127) { len = Number(bytes.readBigUInt64BE(at)); at += 8; }
+    if (bytes[i + 1] & 0x80) at += 4; // mask key
+    out.push(op);
+    i = at + len;
+  }
+  return out;
+}
