@@ -1,0 +1,82 @@
+// The browser builds as files: self-contained (no bare imports, so `<script type="module">` can
+// import them by URL), free of Node/Deno APIs and of server, proxy and TLS transport code, and the
+// script-tag file within its size budget. Parsed with rollup's own parser so comments and JSDoc
+// examples (which mention package names) do not count.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseAst } from 'rollup/parseAst';
+import { ROOT } from './harness.mjs';
+
+/** The script-tag file's budget: the whole client API in at most 4 KB min+gzip (issue 4). */
+const BUDGET = 4096;
+
+const files = (dir) => readdirSync(dir).flatMap((n) => {
+  const p = join(dir, n);
+  return statSync(p).isDirectory() ? files(p) : p.endsWith('.js') ? [p] : [];
+});
+const BROWSER = files(join(ROOT, 'dist/browser'));
+const SCRIPT = join(ROOT, 'dist/ohos-websocket.min.js');
+
+/** Every node of a parsed program, depth first. */
+function* nodes(n) {
+  if (!n || typeof n.type !== 'string') return;
+  yield n;
+  for (const v of Object.values(n)) {
+    if (Array.isArray(v)) for (const c of v) yield* nodes(c);
+    else if (v && typeof v === 'object') yield* nodes(v);
+  }
+}
+
+/** Names a browser build must never mention as code: Node/Deno APIs and server/proxy/TLS plumbing. */
+const FORBIDDEN = new Set([
+  'require', 'process', 'Buffer', 'Deno', '__dirname', // Node / Deno globals
+  'readFileSync', 'stat', 'createHttpClient', 'rejectUnauthorized', 'passphrase', 'minVersion', // TLS options
+  'HttpsProxyAgent', 'CONNECT', // proxy tunnel
+  'WebSocketServer', 'upgradeWebSocket', 'createServer', 'handleUpgrade', // server transports
+]);
+
+function inspect(file) {
+  const ast = parseAst(readFileSync(file, 'utf8'));
+  const specifiers = [];
+  const names = new Set();
+  for (const n of nodes(ast)) {
+    if (/^(Import|ExportNamed|ExportAll)Declaration$/.test(n.type) && n.source) specifiers.push(n.source.value);
+    if (n.type === 'ImportExpression') specifiers.push(n.source.type === 'Literal' ? n.source.value : '<computed>');
+    if (n.type === 'Identifier' && FORBIDDEN.has(n.name)) names.add(n.name);
+    if (n.type === 'Literal' && typeof n.value === 'string' && (FORBIDDEN.has(n.value) || n.value.startsWith('node:'))) names.add(n.value);
+  }
+  return { specifiers, names: [...names] };
+}
+
+test('the browser ESM build exists and imports only its own files (no bare specifiers)', () => {
+  assert.ok(BROWSER.some((f) => f.endsWith('dist/browser/index.js')), 'dist/browser/index.js is built');
+  for (const f of BROWSER) {
+    const bare = inspect(f).specifiers.filter((s) => !s.startsWith('./') && !s.startsWith('../'));
+    assert.deepEqual(bare, [], `${relative(ROOT, f)} imports ${bare.join(', ')}`);
+  }
+});
+
+test('no Node/Deno API, server transport, proxy or TLS code in the browser builds', () => {
+  for (const f of [...BROWSER, SCRIPT]) {
+    assert.deepEqual(inspect(f).names, [], `${relative(ROOT, f)} mentions these`);
+  }
+});
+
+test('the script-tag build is one file with no imports that assigns the global webSocket', () => {
+  const code = readFileSync(SCRIPT, 'utf8');
+  assert.deepEqual(inspect(SCRIPT).specifiers, []);
+  assert.match(code, /^var webSocket=/, 'an IIFE assigned to var webSocket');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(pkg.unpkg, './dist/ohos-websocket.min.js');
+  assert.equal(pkg.jsdelivr, './dist/ohos-websocket.min.js');
+});
+
+test(`the script-tag build fits the budget (${BUDGET} bytes min+gzip)`, () => {
+  const code = readFileSync(SCRIPT);
+  const gz = gzipSync(code, { level: 9 }).length;
+  console.log(`# dist/ohos-websocket.min.js: ${code.length} bytes minified, ${gz} bytes gzip -9`);
+  assert.ok(gz <= BUDGET, `${gz} bytes min+gzip is over the ${BUDGET}-byte budget (see the browser helper's size breakdown)`);
+});
