@@ -160,16 +160,20 @@ export class ClientWebSocket implements T.WebSocket {
     }
     // Reserve the session now so a second connect() during the file checks gets 2302003.
     this.session = session;
-    return Promise.all(n.value.files.map((f) => exists.call(this.transport, f))).then((found) => {
+    // A transport's fileExists that throws or rejects counts as "no such file", never as a hang.
+    const check = (f: string) => new Promise<boolean>((resolve) => resolve(exists.call(this.transport, f))).catch(() => false);
+    return Promise.all(n.value.files.map(check)).then((found) => {
       const missing = n.value.files[found.indexOf(false)];
       const e = missing !== undefined
         ? businessError(ErrorCode.CERT_FILE_NOT_FOUND, `no file at "${missing}"`)
         : capability();
-      if (e || this.session !== session) {
-        if (this.session === session) this.session = undefined;
-        throw e ?? businessError(ErrorCode.UNKNOWN, 'the attempt was closed before it started');
-      }
-      session.start();
+      if (this.session !== session) throw e ?? businessError(ErrorCode.UNKNOWN, 'the attempt was superseded');
+      const local = session.localClose;
+      if (local || e) this.session = undefined;
+      // close() during the checks resolved true, so its close event follows whatever the checks say.
+      if (local) queueMicrotask(() => this.events.emit('close', undefined, local));
+      if (e) throw e;
+      if (!local) session.start();
       return true;
     });
   }
@@ -209,9 +213,8 @@ export class ClientWebSocket implements T.WebSocket {
     }
     s.localClose = close.value;
     if (s.state === 'connecting' && !s.socket) {
-      // Still checking files: the attempt never reaches the transport.
-      this.session = undefined;
-      queueMicrotask(() => this.events.emit('close', undefined, close.value));
+      // Still checking files: the check's continuation ends the session and reports the close.
+      s.state = 'closing';
     } else if (s.state === 'connecting') {
       s.state = 'closing';
       s.socket!.terminate();
