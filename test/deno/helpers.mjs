@@ -1,44 +1,25 @@
-// Node-side helpers for the Deno suite: certificates made at test time with openssl, and the
+// Node-side helpers for the Deno suite: certificates made at test time, the deno binary, and the
 // foreign peers (ws echo servers, TLS and mutual-TLS variants, a refusing server, an HTTP CONNECT
 // proxy with Basic auth) on 127.0.0.1 with random ports.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createProxy } from 'proxy';
+import { makeCerts as makeCertFiles } from '../helpers/certs.mjs';
 import { startEchoServer } from '../helpers/peers.mjs';
 
 export const DENO = new URL('../../node_modules/.bin/deno', import.meta.url).pathname;
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
-/**
- * A CA, a server certificate for 127.0.0.1/localhost signed by it, a client certificate signed by
- * it, a second unrelated CA, and an encrypted copy of the client key. Returns the file paths.
- */
+/** Certificates made at test time (test/helpers/certs.mjs), as the paths the Deno files use. */
 export function makeCerts() {
-  const dir = mkdtempSync(join(tmpdir(), 'ohos-ws-deno-certs-'));
-  const ssl = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  const ca = (name) =>
-    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '2',
-      '-subj', `/CN=${name}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-  const leaf = (name, ext) => {
-    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-    writeFileSync(join(dir, `${name}.ext`), ext);
-    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`,
-      '-days', '2', '-extfile', `${name}.ext`);
-  };
-  ca('ca');
-  ca('other-ca');
-  leaf('server', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
-  leaf('client', 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
-  ssl('pkey', '-in', 'client.key', '-out', 'client-enc.key', '-aes256', '-passout', 'pass:secret');
-  const p = (f) => join(dir, f);
+  const c = makeCertFiles();
   return {
-    dir, ca: p('ca.pem'), otherCa: p('other-ca.pem'), serverCert: p('server.pem'), serverKey: p('server.key'),
-    clientCert: p('client.pem'), clientKey: p('client.key'), clientKeyEncrypted: p('client-enc.key'),
+    dir: c.dir, cleanup: c.cleanup, ca: c.path('ca.pem'), otherCa: c.path('other-ca.pem'),
+    serverCert: c.path('server.pem'), serverKey: c.path('server.key'), otherCert: c.path('other.pem'),
+    otherKey: c.path('other.key'), clientCert: c.path('client.pem'), clientKey: c.path('client.key'),
+    clientKeyEncrypted: c.path('client-enc.key'),
   };
 }
 

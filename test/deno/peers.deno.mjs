@@ -15,3 +15,21 @@ export function closed(ws, ms = 10000) {
     });
   });
 }
+
+/**
+ * Deno's sanitizers (2.9.6) do not track `HttpClient`s, so count them: the transport must close
+ * every client it creates when the socket ends. Wraps the real API, it does not replace it.
+ */
+let liveHttpClients = 0;
+const createHttpClient = Deno.createHttpClient;
+Deno.createHttpClient = (options) => {
+  const client = createHttpClient(options);
+  liveHttpClients++;
+  const close = client.close.bind(client);
+  client.close = () => {
+    liveHttpClients--;
+    close();
+  };
+  return client;
+};
+export const httpClientsOpen = () => liveHttpClients;
