@@ -31,7 +31,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const generated = bundleShared(log);
 const urls = {};
 const http = createStaticServer({ config: () => urls, generated });
-const pagePort = await listen(http, port, fixed);
+const pagePort = await listen(http, port, fixed).catch((err) => {
+  console.error(`cannot listen on 127.0.0.1:${port}: ${err.code ?? err.message} (pick another PORT, or PORT=0 for a free one)`);
+  process.exit(1);
+});
 // The WebSocket servers sit next to the page's port when they can (stable URLs across runs).
 const near = (n) => (pagePort === 0 || port === 0 ? 0 : Math.min(pagePort + n, 65535));
 const echo = await startEcho(near(1), true, log);

@@ -17,11 +17,14 @@ describe('playground page in Chromium', { skip: executablePath ? false : 'no Chr
   let playground;
   let browser;
   const errors = [];
+  const requested = [];
 
   /** Opens the playground in a new tab and waits until both of its modules have started. */
   async function openTab() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => errors.push(String(e?.stack ?? e)));
+    page.on('request', (r) => requested.push(r.url()));
+    page.on('websocket', (w) => requested.push(w.url()));
     await page.goto(playground.url);
     await page.waitForSelector('body[data-ready="app"][data-chat="ready"]');
     return page;
@@ -143,5 +146,13 @@ describe('playground page in Chromium', { skip: executablePath ? false : 'no Chr
     await alice.locator('#online[data-count="1"]').waitFor();
     await Promise.all([alice.close(), bob.close()]);
     assert.deepEqual(errors, []);
+  });
+
+  test('the page contacts nothing but the playground server (no CDN, no fonts)', () => {
+    assert.ok(requested.length > 0);
+    const elsewhere = requested.filter((u) => !/^(https?|wss?):\/\/127\.0\.0\.1:\d+\//.test(u) && !u.startsWith('data:'));
+    assert.deepEqual(elsewhere, []);
+    assert.ok(requested.some((u) => u.endsWith('/dist/ohos-websocket.min.js')));
+    assert.ok(requested.some((u) => u.startsWith(playground.config.chat)));
   });
 });

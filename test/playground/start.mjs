@@ -1,5 +1,5 @@
 // Starts `playground/server.mjs` the way `npm start` does (without the rebuild: the suite builds
-// first) on free ports, and stops it with SIGTERM — the stop itself is checked: a clean exit, code 0.
+// first) on free ports, and stops it with a signal — callers check the stop: a clean exit, code 0.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * @returns {Promise<{url: string, config: {echo: string, chat: string}, output: () => string, stop(): Promise<{code: number|null, signal: string|null}>}>}
+ * @returns {Promise<{url: string, config: {echo: string, chat: string}, output: () => string, stop(signal?: string): Promise<{code: number|null, signal: string|null}>}>}
  */
 export async function startPlayground() {
   const child = spawn(process.execPath, ['playground/server.mjs'], {
@@ -38,10 +38,11 @@ export async function startPlayground() {
     url,
     config,
     output: () => out,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const [code, signal] = await exited;
-      return { code, signal };
+    /** Sends `signal` (SIGTERM or SIGINT, i.e. Ctrl+C) and resolves with how the process ended. */
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const [code, endedBy] = await exited;
+      return { code, signal: endedBy };
     },
   };
 }
