@@ -81,6 +81,7 @@ export const cases = [
   },
   {
     name: 'abnormal drop: error {200, "0"} then close {0, "The link is down"}',
+    peer: ['drop'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       const log = util.record(ws, ['error', 'close']);

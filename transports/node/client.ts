@@ -41,6 +41,15 @@ function clientOptions(request: ClientRequest): WebSocket.ClientOptions {
     rejectUnauthorized: !request.skipServerCertVerification,
     followRedirects: false,
   };
+  if (request.protocols.length > 1) {
+    // ws joins offered subprotocols with "," (valid, RFC 7230), but some servers (Deno's) split the
+    // header only on ", " and answer 500; send the form browsers send.
+    const list = request.protocols.join(', ');
+    options.finishRequest = (req) => {
+      req.setHeader('Sec-WebSocket-Protocol', list);
+      req.end();
+    };
+  }
   if (request.caPath) options.ca = readFileSync(request.caPath);
   if (request.clientCert) {
     options.cert = readFileSync(request.clientCert.certPath);

@@ -1,0 +1,35 @@
+// Starts test/helpers/deno-peer.ts with the `deno` npm package and resolves with its URL.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const DENO = fileURLToPath(new URL('../../node_modules/.bin/deno', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('./deno-peer.ts', import.meta.url));
+
+/** @returns {Promise<{url: string, port: number, close(): Promise<void>}>} */
+export function startDenoPeer() {
+  const child = spawn(DENO, ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', SCRIPT], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    child.once('error', reject);
+    exited.then((code) => reject(new Error(`the Deno peer exited early (${code})`)));
+    lines.once('line', (line) => {
+      const port = Number(line);
+      resolve({
+        url: `ws://127.0.0.1:${port}`,
+        port,
+        close: async () => {
+          child.stdin.end(); // the peer shuts down when its stdin closes
+          const timer = setTimeout(() => child.kill(), 5000);
+          await exited;
+          clearTimeout(timer);
+          lines.close();
+        },
+      });
+    });
+  });
+}
