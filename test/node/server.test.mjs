@@ -349,3 +349,40 @@ test('serverCert with both paths empty means plain ws:', async (t) => {
   ws.close();
   await ws.closed;
 });
+
+test('our client and our server: queued sends, both payload kinds, close codes both ways', async (t) => {
+  const { server, url, next } = await startServer();
+  t.after(() => server.stop());
+  const ws = webSocket.createWebSocket();
+  const inbox = [];
+  ws.on('message', (err, data) => inbox.push(data));
+  const closed = new Promise((resolve) => ws.on('close', (err, r) => resolve(r)));
+  await ws.connect(url);
+  await ws.send('queued while connecting');
+  await ws.send(new Uint8Array([5, 6]).buffer);
+  const [conn] = await next('connect');
+  const [m1] = await next('messageReceive', 1);
+  const [m2] = await next('messageReceive', 2);
+  assert.equal(m1.data, 'queued while connecting');
+  assert.deepEqual([...new Uint8Array(m2.data)], [5, 6]);
+  assert.deepEqual(m1.clientConnection, conn);
+  await server.send('to client', conn);
+  await server.send(new Uint8Array([9]).buffer, conn);
+  while (inbox.length < 2) await new Promise((r) => setImmediate(r));
+  assert.equal(inbox[0], 'to client');
+  assert.ok(inbox[1] instanceof ArrayBuffer);
+  assert.deepEqual([...new Uint8Array(inbox[1])], [9]);
+  await server.close(conn, { code: 4001, reason: 'kicked' });
+  assert.deepEqual(await closed, { code: 4001, reason: 'kicked' });
+  assert.deepEqual((await next('close'))[1], { code: 4001, reason: 'kicked', closeReason: 'kicked' });
+
+  // And the other way: our client closes with the defaults.
+  const again = webSocket.createWebSocket();
+  const opened = new Promise((resolve) => again.on('open', resolve));
+  await again.connect(url);
+  await opened;
+  await next('connect', 2);
+  await again.close();
+  assert.deepEqual((await next('close', 2))[1], { code: 1000, reason: 'CLOSE_NORMAL', closeReason: 'CLOSE_NORMAL' });
+  assert.deepEqual(server.listAllConnections(), []);
+});
