@@ -137,6 +137,14 @@ $('send-text').addEventListener('click', () => {
   call(`send(${JSON.stringify(text)})`, ws.send(text), $('send-note'));
 });
 
+// Ctrl+Enter (⌘+Enter) in the text box sends it.
+$('text').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    $('send-text').click();
+  }
+});
+
 $('send-binary').addEventListener('click', () => {
   const digits = $('hex').value.replace(/0x/gi, '').replace(/[\s,:]/g, '');
   if (!/^([0-9a-f]{2})*$/i.test(digits)) return setNote($('send-note'), 'binary must be hex bytes, two digits each', 'bad');
