@@ -45,6 +45,8 @@ export interface DenoServeOptions {
 
 export interface DenoServeHandlerInfo {
   readonly remoteAddr: DenoNetAddr;
+  /** Settles when the response was delivered; rejects when it could not be (client gone). */
+  readonly completed?: Promise<void>;
 }
 
 export interface DenoPermissionStatus {

@@ -19,6 +19,7 @@ import type { Capabilities, Transport } from '../../src/transport.js';
 import { connectDeno } from './client.js';
 import { deno } from './deno-api.js';
 import { unsupportedProxy } from './proxy.js';
+import { listenDeno } from './server.js';
 
 export const denoCapabilities: Capabilities = Object.freeze({
   name: 'deno',
@@ -32,7 +33,7 @@ export const denoCapabilities: Capabilities = Object.freeze({
   skipServerCertVerification: false,
   heartbeat: false,
   responseHeaders: false,
-  server: false,
+  server: true,
   closeCodes: 'application',
 });
 
@@ -55,6 +56,7 @@ export const denoTransport: Transport = {
   unsupported: unsupportedProxy,
   fileExists,
   connect: connectDeno,
+  listen: listenDeno,
 };
 
 export default denoTransport;

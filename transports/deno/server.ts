@@ -1,0 +1,153 @@
+/**
+ * Deno server sockets: `Deno.serve` + `Deno.upgradeWebSocket`. The peer address and the headers are
+ * read from the request before the upgrade (they are gone after it), the core is asked before
+ * upgrading (a refusal is HTTP 503), and Deno's quirks are absorbed here (found on Deno 2.9.6):
+ * - `upgradeWebSocket({protocol})` splits the offered list only on `", "`, so `a,b` made it answer
+ *   500: we upgrade without `protocol` and put the core's choice on the 101 response ourselves;
+ * - after a failed keep-alive ping (`idleTimeout`) the socket fires `close` twice: reported once;
+ * - `shutdown()` must be awaited before the port can be bound again.
+ */
+import { unwrapMapped } from '../../src/server/address.js';
+import { selectProtocol } from '../../src/server/protocol.js';
+import {
+  ListenError,
+  type ListeningServer,
+  type ListenRequest,
+  type PeerAddress,
+  type ServerHandlers,
+  type ServerSocket,
+  type ServerSocketEvents,
+} from '../../src/transport.js';
+import { deno, type DenoHttpServer, type DenoServeHandlerInfo } from './deno-api.js';
+
+const text = (status: number, body: string, headers: Record<string, string> = {}) =>
+  new Response(body, { status, headers: { 'content-type': 'text/plain', ...headers } });
+
+/** A Deno listen error → the fact the core maps (2302007, 2302004, 2302999). */
+function listenError(e: unknown): ListenError {
+  const d = deno();
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  if (e instanceof d.errors.AddrInUse) return new ListenError('address-in-use', detail);
+  if (e instanceof d.errors.AddrNotAvailable) return new ListenError('bad-address', detail);
+  if (/certificate|private key|pem|tls/i.test(detail)) return new ListenError('cert', detail);
+  return new ListenError('other', detail);
+}
+
+const socketOf = (ws: WebSocket): ServerSocket => ({
+  send: (data) => ws.send(data),
+  close: (code, reason) => ws.close(code, reason),
+  // Deno has no abort for an accepted socket; a close without a code is the quickest end it offers.
+  terminate: () => ws.close(),
+});
+
+/**
+ * Wires one upgraded socket: `accepted` on open, `aborted` if it never opens, one `closed`.
+ * Returns a promise settled when the socket has ended.
+ */
+function wire(ws: WebSocket, peer: PeerAddress, handlers: ServerHandlers, completed: Promise<void>): Promise<void> {
+  let done!: () => void;
+  const ends = new Promise<void>((resolve) => (done = resolve));
+  ws.binaryType = 'arraybuffer';
+  let events: ServerSocketEvents | undefined;
+  let ended = false;
+  let lastError = '';
+  const abort = () => {
+    if (events || ended) return;
+    ended = true;
+    done();
+    handlers.aborted(peer);
+  };
+  ws.onopen = () => {
+    if (ended) return;
+    events = handlers.accepted(peer, socketOf(ws));
+  };
+  ws.onmessage = (e: MessageEvent) => events?.message(e.data as string | ArrayBuffer);
+  ws.onerror = (e: Event) => {
+    lastError = String((e as ErrorEvent).message ?? '');
+  };
+  ws.onclose = (e: CloseEvent) => {
+    if (!events) return abort();
+    if (ended) return; // Deno's second close event after a failed ping
+    ended = true;
+    done();
+    events.closed(e.code, e.wasClean ? e.reason : lastError, e.wasClean);
+  };
+  // The 101 was never delivered (the client left mid-handshake): no open will follow.
+  completed.catch(abort);
+  return ends;
+}
+
+/** How long `stop()` lets closing sockets finish their handshakes before Deno's shutdown cuts in. */
+const STOP_GRACE_MS = 3000;
+
+/**
+ * `Transport.listen` on Deno: binds `request.host:request.port` (HTTP, or HTTPS with the PEM files
+ * of `request.tls`, which needs `--allow-read`) and upgrades admitted handshakes.
+ */
+export function listenDeno(request: ListenRequest, handlers: ServerHandlers): Promise<ListeningServer> {
+  const d = deno();
+  let stopped = false;
+  /** Sockets not yet ended: `stop()` lets their close handshakes finish before `shutdown()`. */
+  const live = new Set<Promise<void>>();
+  const handler = (req: Request, info: DenoServeHandlerInfo): Response => {
+    // Read before the upgrade: Deno does not keep them reachable afterwards.
+    const peer: PeerAddress = { ip: unwrapMapped(info.remoteAddr.hostname), port: info.remoteAddr.port };
+    if (req.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
+      return text(426, 'Upgrade Required', { upgrade: 'websocket', connection: 'close' });
+    }
+    const choice = selectProtocol(req.headers.get('sec-websocket-protocol'), request.protocol);
+    if (!choice.accept) return text(400, `Unsupported subprotocol: this server accepts "${request.protocol}"`);
+    if (stopped || !handlers.admit(peer)) return text(503, 'Service Unavailable');
+    let upgrade: { socket: WebSocket; response: Response };
+    try {
+      upgrade = d.upgradeWebSocket(req);
+    } catch (e) {
+      handlers.aborted(peer);
+      return text(400, `Bad WebSocket handshake: ${(e as Error).message}`);
+    }
+    if (choice.protocol) upgrade.response.headers.set('sec-websocket-protocol', choice.protocol);
+    const ends = wire(upgrade.socket, peer, handlers, info.completed ?? new Promise<void>(() => {}));
+    live.add(ends);
+    void ends.then(() => live.delete(ends));
+    return upgrade.response;
+  };
+
+  return new Promise((resolve, reject) => {
+    let server: DenoHttpServer;
+    try {
+      const tls = request.tls
+        ? { cert: d.readTextFileSync(request.tls.certPath), key: d.readTextFileSync(request.tls.keyPath) }
+        : undefined;
+      server = d.serve(
+        {
+          port: request.port,
+          hostname: request.host,
+          ...tls,
+          onListen: () => {}, // Deno prints "Listening on …" otherwise
+          onError: (e) => text(500, e instanceof Error ? e.message : 'Internal Server Error'),
+        },
+        handler,
+      );
+    } catch (e) {
+      reject(e instanceof ListenError ? e : listenError(e));
+      return;
+    }
+    server.finished.catch(() => {});
+    resolve({
+      port: server.addr.port,
+      async stop() {
+        stopped = true;
+        // The core has started every close handshake (1001). Deno's shutdown() would overwrite
+        // them with its own 1001 "Server shutting down", so let them finish first (bounded: a peer
+        // that never answers must not hold the port); awaiting shutdown is what frees the port.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          Promise.all(live),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS))),
+        ]);
+        clearTimeout(timer);
+        await server.shutdown();
+      },
+    });
+  });
+}
