@@ -1,0 +1,7 @@
+// Copied unchanged from the HarmonyOS API reference for @ohos.net.webSocket (API 26), example 19.
+import { webSocket } from '@kit.NetworkKit';
+
+let ws = webSocket.createWebSocket();
+ws.on('dataEnd', () => {
+  console.info("on dataEnd")
+});

@@ -1,0 +1,32 @@
+// Copied unchanged from the HarmonyOS API reference for @ohos.net.webSocket (API 26), example 27.
+import { webSocket } from '@kit.NetworkKit';
+import { BusinessError } from '@kit.BasicServicesKit';
+
+let localServer: webSocket.WebSocketServer;
+let config: webSocket.WebSocketServerConfig = {
+  serverPort: 8080, // Listening port
+  maxConcurrentClientsNumber: 10,
+  maxConnectionsForOneClient: 10,
+}
+
+localServer = webSocket.createWebSocketServer();
+localServer.start(config).then((success: boolean) => {
+  if (success) {
+    console.info('webSocket server start success');
+  } else {
+    console.error('websocket server start failed');
+  }
+}).catch((error: BusinessError) => {
+  console.error(`Failed to start. Code: ${error.code}, message: ${error.message}`);
+});
+
+localServer.on('connect', (connection: webSocket.WebSocketConnection) => {
+  console.info(`New client connected! Client ip: ${connection.clientIP}, Client port: ${connection.clientPort}`);
+  localServer.close(connection).then((success: boolean) => {
+    if (success) {
+      console.info('close client successfully');
+    } else {
+      console.error('close client failed');
+    }
+  });
+});
