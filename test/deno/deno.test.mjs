@@ -4,7 +4,21 @@
 import { after, before, describe, test } from 'node:test';
 import { readdirSync } from 'node:fs';
 import * as assert from 'node:assert/strict';
-import { makeCerts, runDeno, startPeers } from './helpers.mjs';
+import { pathToFileURL } from 'node:url';
+import WebSocket from 'ws';
+import { makeCerts, ROOT, runDeno, serveDirectory, startPeers } from './helpers.mjs';
+
+/** Opens a `ws` client; resolves it once open, or rejects with the HTTP status of a refusal. */
+function wsOpen(url, protocols) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, protocols);
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => { reject(new Error(`HTTP ${res.statusCode}`)); res.resume(); ws.terminate(); });
+    ws.once('error', reject);
+  });
+}
+const next = (ws, event) => new Promise((resolve) => ws.once(event, (...args) => resolve(args)));
+const lastJson = (output) => JSON.parse(output.trim().split('\n').filter((l) => l.startsWith('{')).pop());
 
 describe('deno transport under the real deno binary', () => {
   let certs;
@@ -28,5 +42,92 @@ describe('deno transport under the real deno binary', () => {
     const summary = output.match(/ok \| \d+ passed.*/)?.[0];
     assert.ok(summary, `no deno test summary in:\n${output}`);
     t.diagnostic(`deno: ${summary}`);
+  });
+});
+
+describe('Deno programs run by the real deno binary', () => {
+  let peers;
+  let certs;
+  before(async () => {
+    certs = makeCerts();
+    peers = await startPeers(certs);
+  });
+  after(async () => {
+    await peers?.close();
+    certs?.cleanup();
+  });
+
+  test("Deno's server (Deno.serve) driven by a ws client from Node: protocol list 'x,chat', echo, 503, stop with 1001, exits by itself", async () => {
+    let ready;
+    const port = new Promise((resolve) => { ready = resolve; });
+    const run = runDeno(['run', '--allow-net=127.0.0.1', 'test/deno/fixtures/echo-server.mjs', '2'], {
+      onStdout: (chunk) => { const m = /"port":(\d+)/.exec(chunk); if (m) ready(Number(m[1])); },
+    });
+    const url = `ws://127.0.0.1:${await Promise.race([port, run.then((r) => { throw new Error(`server exited: ${r.output}`); })])}`;
+    const a = await wsOpen(url, ['x', 'chat']); // ws sends "x,chat": no space after the comma
+    assert.equal(a.protocol, 'chat');
+    a.send('text');
+    assert.equal(String((await next(a, 'message'))[0]), 'text');
+    a.send(Buffer.from([0, 1, 255]));
+    const [bin, isBinary] = await next(a, 'message');
+    assert.equal(isBinary, true);
+    assert.deepEqual([...bin], [0, 1, 255]);
+    const b = await wsOpen(url, ['chat']);
+    await assert.rejects(wsOpen(url, ['chat']), /HTTP 503/); // maxConnectionsForOneClient 2
+    await assert.rejects(wsOpen(url, ['other']), /HTTP 400/); // protocol not accepted
+    a.send('__conns__');
+    const conns = JSON.parse(String((await next(a, 'message'))[0]));
+    assert.deepEqual(conns.map((c) => c.clientIP), ['127.0.0.1', '127.0.0.1']);
+    assert.ok(conns.some((c) => c.clientPort === a._socket.localPort), 'the peer port is the client socket port');
+    a.send('__log__');
+    const log = JSON.parse(String((await next(a, 'message'))[0]));
+    assert.deepEqual(log.filter(([t]) => t === 'error'), [['error', 200, '503']]);
+    const closes = [next(a, 'close'), next(b, 'close')];
+    a.send('__stop__');
+    for (const [code, reason] of await Promise.all(closes)) {
+      assert.equal(code, 1001);
+      assert.equal(String(reason), 'server is going away');
+    }
+    const { code, output } = await run;
+    assert.equal(code, 0, output);
+    assert.deepEqual(lastJson(output), { stopped: true });
+  });
+
+  for (const how of ['http', 'file']) {
+    // Only a dynamic import() of a file: URL needs read permission (a static import does not).
+    test(`a Deno script imports the build by ${how}: URL (no import map), echoes, closes, exits by itself`, async () => {
+      const served = how === 'http' ? await serveDirectory(new URL('../../dist/deno/', import.meta.url).pathname) : undefined;
+      try {
+        const moduleUrl = served ? `${served.url}/index.js` : pathToFileURL(`${ROOT}dist/deno/index.js`).href;
+        const flags = served
+          ? ['--allow-net=127.0.0.1', `--allow-import=127.0.0.1:${served.port}`]
+          : ['--allow-net=127.0.0.1', `--allow-read=${ROOT}dist/deno`];
+        const { code, output } = await runDeno(['run', ...flags, 'test/deno/fixtures/echo-client.mjs', moduleUrl, peers.urls.echo]);
+        assert.equal(code, 0, output);
+        assert.deepEqual(lastJson(output), {
+          transport: 'deno',
+          events: [
+            ['open', { status: 101, message: 'Switching Protocols' }],
+            ['message', 'hello from deno'],
+            ['message', [1, 2, 255]],
+            ['close', { code: 4000, reason: 'done' }],
+          ],
+        });
+      } finally {
+        await served?.close();
+      }
+    });
+  }
+
+  test("inside Deno, 'ohos-websocket' resolves by name to the deno build, and the Node transport can be picked for the full option set", async () => {
+    const { code, output } = await runDeno(['run', '--allow-net=127.0.0.1', '--allow-env', 'test/deno/fixtures/node-transport.mjs', peers.urls.echo, peers.urls.tls]);
+    assert.equal(code, 0, output);
+    assert.deepEqual(lastJson(output), {
+      default: 'deno',
+      denoHeartbeat: 801,
+      node: 'via node transport',
+      global: 'node',
+      skipVerify: 'via node transport',
+    });
   });
 });

@@ -89,3 +89,21 @@ export function runDeno(args, { env = {}, guardMs = 120000, cwd = ROOT, onStdout
     });
   });
 }
+
+/** Serves the files of `dir` over HTTP on 127.0.0.1 (JavaScript MIME type), for import-by-URL tests. */
+export async function serveDirectory(dir) {
+  const { readFile } = await import('node:fs/promises');
+  const { join, normalize } = await import('node:path');
+  const server = createServer(async (req, res) => {
+    const path = normalize(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!path.startsWith(dir)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, port, close: () => shut(server) };
+}
