@@ -162,3 +162,15 @@ Deno.test('close() while connecting aborts the attempt and releases everything',
   A.deepEqual(await done, { code: 1000, reason: 'CLOSE_NORMAL' });
   A.equal(httpClientsOpen(), 0);
 });
+
+Deno.test("the package's Node server as the peer: text and binary echo, close code and reason", async () => {
+  const ws = webSocket.createWebSocket();
+  await util.openSocket(ws, peers.nodeServer);
+  A.equal(await util.ask(ws, 'to node 😀'), 'to node 😀');
+  const got = util.once(ws, 'message');
+  await ws.send(util.bytes(9, 8, 7));
+  A.deepEqual([...new Uint8Array(await got)], [9, 8, 7]);
+  const done = closed(ws);
+  await ws.close({ code: 4002, reason: 'bye node' });
+  A.deepEqual(await done, { code: 4002, reason: 'bye node' });
+});

@@ -45,6 +45,20 @@ describe('deno transport under the real deno binary', () => {
   });
 });
 
+test('dist/deno is self-contained ESM: every import is relative (no bare specifier, no node: builtin)', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = new URL('../../dist/deno/', import.meta.url);
+  const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.js'));
+  assert.ok(files.includes('index.js'), 'dist/deno/index.js is built');
+  for (const f of files) {
+    const code = readFileSync(new URL(String(f), dir), 'utf8');
+    for (const [, spec] of code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]/g)) {
+      assert.match(spec, /^\.\.?\//, `${f} imports "${spec}"`);
+    }
+    assert.doesNotMatch(code, /\bimport\s*\(\s*['"](?!\.)/, `${f} has a non-relative dynamic import`);
+  }
+});
+
 describe('Deno programs run by the real deno binary', () => {
   let peers;
   let certs;

@@ -8,6 +8,7 @@ import { createServer as createNetServer } from 'node:net';
 import { createProxy } from 'proxy';
 import { makeCerts as makeCertFiles } from '../helpers/certs.mjs';
 import { startEchoServer } from '../helpers/peers.mjs';
+import { webSocket } from 'ohos-websocket';
 
 export const DENO = new URL('../../node_modules/.bin/deno', import.meta.url).pathname;
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -53,6 +54,10 @@ export async function startPeers(certs) {
   const expected = `Basic ${Buffer.from('user:pass').toString('base64')}`;
   proxy.authenticate = (req) => req.headers['proxy-authorization'] === expected;
   const proxyPort = await listen(proxy);
+  // The package's own Node server (the `node` build), echoing, as a second foreign peer.
+  const ours = webSocket.createWebSocketServer();
+  ours.on('messageReceive', (m) => ours.send(m.data, m.clientConnection));
+  await ours.start({ serverIP: '127.0.0.1', serverPort: 0, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
   return {
     urls: {
       echo: echo.url,
@@ -62,8 +67,9 @@ export async function startPeers(certs) {
       mtls: mtls.url,
       refuse403: `ws://127.0.0.1:${refusePort}`,
       proxyPort,
+      nodeServer: `ws://127.0.0.1:${ours.port}`,
     },
-    close: () => Promise.all([echo.close(), tls.close(), mtls.close(), shut(refuse), shut(proxy)]),
+    close: () => Promise.all([echo.close(), tls.close(), mtls.close(), shut(refuse), shut(proxy), ours.stop()]),
   };
 }
 
