@@ -44,10 +44,11 @@ class Session implements ClientSocketEvents {
   localClose: T.CloseResult | undefined;
   heartbeat: Heartbeat | undefined;
 
-  constructor(private readonly owner: ClientWebSocket, private readonly n: Normalised, private readonly transport: Transport) {}
+  /** `n` is dropped on open: an idle connection need not keep its connect request alive. */
+  constructor(private readonly owner: ClientWebSocket, private n: Normalised | undefined, private readonly transport: Transport) {}
 
   start(): void {
-    this.socket = this.transport.connect(this.n.request, this);
+    this.socket = this.transport.connect(this.n!.request, this);
   }
 
   open(facts: OpenFacts): void {
@@ -58,7 +59,8 @@ class Session implements ClientSocketEvents {
     // listener sends, so it goes out first.
     for (const data of this.queue) socket.send(data);
     this.queue = [];
-    const hb = this.n.request.heartbeat;
+    const hb = this.n!.request.heartbeat;
+    this.n = undefined;
     if (hb && this.transport.capabilities.heartbeat && socket.ping) {
       this.heartbeat = new Heartbeat(hb.pingIntervalMs, hb.pongTimeoutMs, () => socket.ping!(), () => socket.terminate());
       this.heartbeat.start();
