@@ -220,6 +220,9 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
   const parsed = parseUrl(url);
   if (!parsed.ok) return parsed;
   const u = parsed.value;
+  // A fragment is never part of an HTTP request target; drop it rather than let transports differ
+  // (browsers and ws refuse such URLs, native clients ignore the fragment).
+  u.hash = '';
   const secure = u.protocol === 'wss:';
   const caPath = (o.caPath as string | undefined) || undefined;
   const cc = o.clientCert as { certPath: string; keyPath: string; keyPassword?: string } | undefined;

@@ -109,3 +109,43 @@ describe('handshake against raw servers', () => {
     assert.equal(log[0][1].data, '0');
   });
 });
+
+describe('protocol violations by the peer after open', () => {
+  const servers = [];
+  after(() => Promise.all(servers.map((s) => s.close())));
+  const frames = {
+    'a reserved opcode': Buffer.from([0x83, 0x00]),
+    'invalid UTF-8 in a text frame': Buffer.from([0x81, 0x02, 0xff, 0xfe]),
+    'a masked frame from the server': Buffer.from([0x81, 0x81, 1, 2, 3, 4, 0x61]),
+    'a close frame with a 1-byte payload': Buffer.from([0x88, 0x01, 0x03]),
+  };
+  for (const [what, bytes] of Object.entries(frames)) {
+    test(`${what} → error {200, "0"} then close {0, "The link is down"}`, async () => {
+      const raw = await startRawServer((socket, head) => {
+        answer101(socket, head);
+        setImmediate(() => socket.write(bytes));
+      });
+      servers.push(raw);
+      const ws = webSocket.createWebSocket();
+      const log = util.record(ws, ['open', 'message', 'error', 'close']);
+      await ws.connect(raw.url);
+      await util.until(() => log.length === 3, 10000, 'open, error, close');
+      assert.deepEqual(log.map(([t]) => t), ['open', 'error', 'close']);
+      assert.equal(log[1][1].code, 200);
+      assert.equal(log[1][1].data, '0');
+      assert.deepEqual(log[2][1], { code: 0, reason: 'The link is down' });
+    });
+  }
+});
+
+test('a URL fragment is not sent: ws://h/p#frag connects to /p', async () => {
+  let target;
+  const raw = await startRawServer((socket, head) => { target = head.target; answer101(socket, head); });
+  const ws = webSocket.createWebSocket();
+  await util.openSocket(ws, `${raw.url}/p?q=1#frag`);
+  assert.equal(target, '/p?q=1');
+  const closed = util.once(ws, 'close');
+  await ws.close();
+  await closed;
+  await raw.close();
+});
