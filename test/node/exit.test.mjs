@@ -31,7 +31,7 @@ function runChild(scenario, args) {
 }
 
 describe('a process that used the library exits by itself', () => {
-  let echo, proxy, proxyPort, refusedPort;
+  let echo, proxy, proxyPort, refusedPort, forbidden;
   before(async () => {
     echo = await startEchoServer();
     proxy = createProxy(createServer());
@@ -41,10 +41,14 @@ describe('a process that used the library exits by itself', () => {
     await new Promise((r) => s.listen(0, '127.0.0.1', r));
     refusedPort = s.address().port;
     await new Promise((r) => s.close(r));
+    forbidden = createServer((_req, res) => res.writeHead(403).end());
+    forbidden.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n'));
+    await new Promise((r) => forbidden.listen(0, '127.0.0.1', r));
   });
   after(async () => {
     await echo.close();
     await new Promise((r) => { proxy.close(r); proxy.closeAllConnections(); });
+    await new Promise((r) => { forbidden.close(r); forbidden.closeAllConnections(); });
   });
 
   const viaProxy = () => ({ proxy: { host: '127.0.0.1', port: proxyPort, exclusionList: [] } });
@@ -57,6 +61,7 @@ describe('a process that used the library exits by itself', () => {
     ['the peer closes', 'peerClose', () => ({ url: echo.url }), 'ok {"code":4000,"reason":"bye"}'],
     ['the peer drops the link (heartbeat running)', 'drop', () => ({ url: echo.url }), 'ok 200 {"code":0,"reason":"The link is down"}'],
     ['the connection is refused', 'refused', () => ({ url: `ws://127.0.0.1:${refusedPort}` }), 'ok 200'],
+    ['the server answers 403', 'refused', () => ({ url: `ws://127.0.0.1:${forbidden.address().port}` }), 'ok 200'],
     ['close() while connecting', 'abort', () => ({ url: echo.url }), normal],
     ['close() while connecting through a proxy', 'abort', () => ({ url: echo.url, options: viaProxy() }), normal],
     ['callback style, listeners left registered', 'callbacks', () => ({ url: echo.url }), normal],

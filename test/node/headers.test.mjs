@@ -79,4 +79,15 @@ describe('request headers', () => {
     assert.equal((await requestHeaders({ protocol: 'a,b' }))['sec-websocket-protocol'], 'a, b');
     assert.equal((await requestHeaders({ protocol: ' x ,  y,z ' }))['sec-websocket-protocol'], 'x, y, z');
   });
+
+  test('IPv6 loopback: ws://[::1]:port connects, Origin http://[::1]', async () => {
+    const v6 = await startEchoServer({ host: '::1' });
+    try {
+      const h = await requestHeaders({ supportOriginPort: true }, v6.url);
+      assert.equal(h.origin, `http://[::1]:${v6.port}`);
+      assert.equal(h.host, `[::1]:${v6.port}`);
+    } finally {
+      await v6.close();
+    }
+  });
 });
