@@ -4,18 +4,23 @@
 import WebSocket from 'ws';
 import webSocket from '../../dist/node/index.mjs';
 
-/** A raw `ws` client side, open. */
+/**
+ * A raw `ws` client side, open. Both sides register the same four listeners (open, message, error,
+ * close) for their whole life, as an application does; the memory scenario counts them.
+ */
 export function rawSide(url) {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
+    const ws = new WebSocket(url);
+    let closed = () => {};
     const side = {
       onmessage: null,
       send: (data) => ws.send(data),
-      close: () => new Promise((r) => { ws.once('close', r); ws.close(); }),
+      close: () => new Promise((r) => { closed = r; ws.close(); }),
     };
     ws.on('message', (data, isBinary) => side.onmessage(isBinary ? data : data.toString()));
-    ws.once('open', () => resolve(side));
-    ws.once('error', reject);
+    ws.on('open', () => resolve(side));
+    ws.on('error', reject);
+    ws.on('close', () => closed());
   });
 }
 
@@ -23,15 +28,17 @@ export function rawSide(url) {
 export function pkgSide(url) {
   return new Promise((resolve, reject) => {
     const ws = webSocket.createWebSocket();
+    let closed = () => {};
     const side = {
       onmessage: null,
       // The documented promise form, result not awaited: what `ws.send(x)` in app code does.
       send: (data) => ws.send(data),
-      close: () => new Promise((r) => { ws.on('close', () => r()); ws.close(); }),
+      close: () => new Promise((r) => { closed = r; ws.close(); }),
     };
     ws.on('message', (_err, data) => side.onmessage(data));
     ws.on('open', () => resolve(side));
     ws.on('error', (err) => reject(err));
+    ws.on('close', () => closed());
     ws.connect(url).catch(reject);
   });
 }
