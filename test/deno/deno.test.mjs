@@ -133,6 +133,18 @@ describe('Deno programs run by the real deno binary', () => {
     });
   }
 
+  test('caPath needs --allow-read: without it an error event names the permission (not 2302002); with it the CA is trusted', async () => {
+    const args = ['test/deno/fixtures/ca-path.mjs', peers.urls.tls, certs.ca];
+    const without = await runDeno(['run', '--allow-net=127.0.0.1', ...args]);
+    assert.equal(without.code, 0, without.output);
+    const failed = lastJson(without.output);
+    assert.deepEqual([failed.event, failed.code, failed.data], ['error', 200, '0']);
+    assert.match(failed.cause, /--allow-read/);
+    const withRead = await runDeno(['run', '--allow-net=127.0.0.1', `--allow-read=${certs.dir}`, ...args]);
+    assert.equal(withRead.code, 0, withRead.output);
+    assert.deepEqual(lastJson(withRead.output), { event: 'open' });
+  });
+
   test("inside Deno, 'ohos-websocket' resolves by name to the deno build, and the Node transport can be picked for the full option set", async () => {
     const { code, output } = await runDeno(['run', '--allow-net=127.0.0.1', '--allow-env', 'test/deno/fixtures/node-transport.mjs', peers.urls.echo, peers.urls.tls]);
     assert.equal(code, 0, output);
