@@ -2,7 +2,9 @@
 // loopback here in Node, hands their URLs to `deno test` through OHOS_WS_PEERS, and asserts that
 // deno exits 0. The Deno-side files are test/deno/*.deno.mjs.
 import { after, before, describe, test } from 'node:test';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
@@ -116,7 +118,11 @@ describe('Deno programs run by the real deno binary', () => {
         const flags = served
           ? ['--allow-net=127.0.0.1', `--allow-import=127.0.0.1:${served.port}`]
           : ['--allow-net=127.0.0.1', `--allow-read=${ROOT}dist/deno`];
-        const { code, output } = await runDeno(['run', ...flags, 'test/deno/fixtures/echo-client.mjs', moduleUrl, peers.urls.echo]);
+        // A fresh DENO_DIR: the remote-module cache of a URL import must not outlive the test.
+        const denoDir = served ? mkdtempSync(join(tmpdir(), 'ohos-ws-deno-dir-')) : undefined;
+        const env = denoDir ? { DENO_DIR: denoDir } : {};
+        const { code, output } = await runDeno(['run', ...flags, 'test/deno/fixtures/echo-client.mjs', moduleUrl, peers.urls.echo], { env });
+        if (denoDir) rmSync(denoDir, { recursive: true, force: true });
         assert.equal(code, 0, output);
         assert.deepEqual(lastJson(output), {
           transport: 'deno',

@@ -79,7 +79,8 @@ export async function startPeers(certs) {
  */
 export function runDeno(args, { env = {}, guardMs = 120000, cwd = ROOT, onStdout } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(DENO, args, {
+    // --no-lock: a run inside the repo must not write a deno.lock next to package.json.
+    const child = spawn(DENO, [args[0], '--no-lock', ...args.slice(1)], {
       cwd,
       env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
