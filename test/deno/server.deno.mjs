@@ -117,3 +117,27 @@ Deno.test('wss: serverCert serves TLS that our client trusts through caPath', as
   const missing = webSocket.createWebSocketServer();
   await A.rejectsWith(missing.start({ serverPort: 0, ...limits, serverCert: { certPath: `${certs.serverCert}.gone`, keyPath: certs.serverKey } }), 2302002);
 });
+
+Deno.test("a client that never answers Deno's keep-alive ping is dropped once: one close event {0, 'The link is down'}", async () => {
+  const { createDenoTransport } = await import('../../dist/deno/transports/deno.js');
+  const server = webSocket.createWebSocketServer({ transport: createDenoTransport({ serverIdleTimeout: 1 }) });
+  const closes = [];
+  server.on('close', (conn, result) => closes.push([conn, result]));
+  await server.start({ serverIP: '127.0.0.1', serverPort: 0, ...limits });
+  // A raw TCP client: it completes the handshake and then reads nothing, so no pong ever comes.
+  const conn = await Deno.connect({ hostname: '127.0.0.1', port: server.port });
+  await conn.write(new TextEncoder().encode(
+    'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  ));
+  const head = new Uint8Array(512);
+  const n = await conn.read(head);
+  A.ok(new TextDecoder().decode(head.subarray(0, n)).startsWith('HTTP/1.1 101'), 'upgraded');
+  await util.until(() => closes.length > 0, 10000, 'the server close event');
+  await util.sleep(300); // Deno fires its second close event right after the first
+  A.equal(closes.length, 1, 'Deno\'s double close is reported once');
+  A.deepEqual(closes[0][1], { code: 0, reason: 'The link is down', closeReason: 'The link is down' });
+  A.deepEqual(server.listAllConnections(), []);
+  conn.close();
+  await server.stop();
+});

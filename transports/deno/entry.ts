@@ -1,9 +1,9 @@
 /** Deno entry (`deno` condition): the namespace with Deno's native WebSocket as its default transport. */
 import { webSocket } from '../../src/index.js';
-import { denoTransport } from './index.js';
+import { createDenoTransport, denoTransport } from './index.js';
 
 webSocket.setTransport(denoTransport);
 
 export * from '../../src/index.js';
-export { denoTransport };
+export { createDenoTransport, denoTransport };
 export default webSocket;

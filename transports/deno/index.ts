@@ -51,12 +51,35 @@ async function fileExists(path: string): Promise<boolean> {
   }
 }
 
-export const denoTransport: Transport = {
-  capabilities: denoCapabilities,
-  unsupported: unsupportedProxy,
-  fileExists,
-  connect: connectDeno,
-  listen: listenDeno,
-};
+/** Options of {@link createDenoTransport}. */
+export interface DenoTransportOptions {
+  /**
+   * Server mode: seconds between the keep-alive pings Deno sends each client; a client that does
+   * not answer in time is dropped (its `close` event reports `{0, 'The link is down'}`).
+   * Deno's default is 30; `0` disables the pings.
+   */
+  serverIdleTimeout?: number;
+}
+
+/**
+ * A Deno transport with non-default settings (the default export `denoTransport` uses Deno's).
+ *
+ * @example
+ * import { webSocket } from 'npm:ohos-websocket';
+ * import { createDenoTransport } from 'npm:ohos-websocket/transports/deno';
+ * const server = webSocket.createWebSocketServer({ transport: createDenoTransport({ serverIdleTimeout: 10 }) });
+ */
+export function createDenoTransport(options: DenoTransportOptions = {}): Transport {
+  const idle = options.serverIdleTimeout;
+  return {
+    capabilities: denoCapabilities,
+    unsupported: unsupportedProxy,
+    fileExists,
+    connect: connectDeno,
+    listen: (request, handlers) => listenDeno(request, handlers, idle),
+  };
+}
+
+export const denoTransport: Transport = createDenoTransport();
 
 export default denoTransport;

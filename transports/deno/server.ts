@@ -82,9 +82,11 @@ const STOP_GRACE_MS = 3000;
 
 /**
  * `Transport.listen` on Deno: binds `request.host:request.port` (HTTP, or HTTPS with the PEM files
- * of `request.tls`, which needs `--allow-read`) and upgrades admitted handshakes.
+ * of `request.tls`, which needs `--allow-read`) and upgrades admitted handshakes. `idleTimeout` is
+ * Deno's keep-alive: seconds between pings to each client, which is dropped if it does not answer
+ * (Deno's default 30; 0 disables).
  */
-export function listenDeno(request: ListenRequest, handlers: ServerHandlers): Promise<ListeningServer> {
+export function listenDeno(request: ListenRequest, handlers: ServerHandlers, idleTimeout?: number): Promise<ListeningServer> {
   const d = deno();
   let stopped = false;
   /** Sockets not yet ended: `stop()` lets their close handshakes finish before `shutdown()`. */
@@ -100,7 +102,7 @@ export function listenDeno(request: ListenRequest, handlers: ServerHandlers): Pr
     if (stopped || !handlers.admit(peer)) return text(503, 'Service Unavailable');
     let upgrade: { socket: WebSocket; response: Response };
     try {
-      upgrade = d.upgradeWebSocket(req);
+      upgrade = d.upgradeWebSocket(req, idleTimeout === undefined ? undefined : { idleTimeout });
     } catch (e) {
       handlers.aborted(peer);
       return text(400, `Bad WebSocket handshake: ${(e as Error).message}`);
