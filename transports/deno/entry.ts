@@ -1,9 +1,15 @@
 /** Deno entry (`deno` condition): the namespace with Deno's native WebSocket as its default transport. */
-import { webSocket } from '../../src/index.js';
+import { webSocket as core } from '../../src/index.js';
 import { createDenoTransport, denoTransport } from './index.js';
 
-webSocket.setTransport(denoTransport);
+core.setTransport(denoTransport);
 
+/**
+ * The HarmonyOS `webSocket` namespace (value and types), with the Deno transport as default.
+ * Re-bound here, not re-exported, so bundlers that honour `sideEffects: false` cannot skip this
+ * module (and with it the line above) by wiring importers straight to the core's binding.
+ */
+export import webSocket = core;
 export * from '../../src/index.js';
 export { createDenoTransport, denoTransport };
 export default webSocket;
