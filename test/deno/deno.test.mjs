@@ -37,7 +37,7 @@ describe('deno transport under the real deno binary', () => {
   test('deno test test/deno/*.deno.mjs exits 0', async (t) => {
     const files = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.deno.mjs') && f !== 'peers.deno.mjs');
     const { code, output } = await runDeno(
-      ['test', '--allow-net=127.0.0.1,localhost', `--allow-read`, '--allow-env', ...files.map((f) => `test/deno/${f}`)],
+      ['test', '--allow-net=127.0.0.1,localhost,[::1]', `--allow-read`, '--allow-env', ...files.map((f) => `test/deno/${f}`)],
       { env: { OHOS_WS_PEERS: JSON.stringify({ ...peers.urls, certs: { ...certs, cleanup: undefined } }) } },
     );
     assert.equal(code, 0, `deno test failed:\n${output}`);

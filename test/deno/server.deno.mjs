@@ -141,3 +141,17 @@ Deno.test("a client that never answers Deno's keep-alive ping is dropped once: o
   conn.close();
   await server.stop();
 });
+
+Deno.test('IPv6 loopback: a server on ::1 reports the client as ::1', async () => {
+  const server = webSocket.createWebSocketServer();
+  server.on('messageReceive', (m) => server.send(JSON.stringify(m.clientConnection), m.clientConnection));
+  await server.start({ serverIP: '::1', serverPort: 0, ...limits });
+  const ws = webSocket.createWebSocket();
+  await util.openSocket(ws, `ws://[::1]:${server.port}`);
+  const conn = JSON.parse(await util.ask(ws, 'who'));
+  A.equal(conn.clientIP, '::1');
+  A.ok(conn.clientPort > 0);
+  const done = closed(ws);
+  await server.stop();
+  A.deepEqual(await done, { code: 1001, reason: 'server is going away' });
+});
