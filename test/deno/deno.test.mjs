@@ -151,6 +151,29 @@ describe('Deno programs run by the real deno binary', () => {
     assert.deepEqual(lastJson(withRead.output), { event: 'open' });
   });
 
+  test("'no-proxy' on a ws: URL bypasses HTTP_PROXY/ALL_PROXY (which Deno would otherwise apply to it), even without --allow-env", async () => {
+    const dead = `http://127.0.0.1:${new URL(peers.urls.refused).port}`;
+    const moduleUrl = pathToFileURL(`${ROOT}dist/deno/index.js`).href;
+    const { code, output } = await runDeno(
+      ['run', '--allow-net=127.0.0.1', `--allow-read=${ROOT}dist/deno`, 'test/deno/fixtures/echo-client.mjs', moduleUrl, peers.urls.echo],
+      { env: { HTTP_PROXY: dead, ALL_PROXY: dead } },
+    );
+    assert.equal(code, 0, output);
+    assert.deepEqual(lastJson(output).events.map(([t]) => t), ['open', 'message', 'message', 'close']);
+  });
+
+  test("proxy 'system' on Deno: HTTPS_PROXY (with credentials) is used for wss:, as Deno reads it itself", async () => {
+    const args = ['run', '--allow-net=127.0.0.1,localhost', `--allow-read=${certs.dir}`, 'test/deno/fixtures/ca-path.mjs', peers.urls.tlsLocalhost, certs.ca];
+    const proxy = (auth) => ({ env: { HTTPS_PROXY: `http://${auth}@127.0.0.1:${peers.urls.proxyPort}` } });
+    const good = await runDeno(args, proxy('user:pass'));
+    assert.equal(good.code, 0, good.output);
+    assert.deepEqual(lastJson(good.output), { event: 'open' });
+    // The proxy demands user:pass, so a refusal proves the connection went through it.
+    const bad = await runDeno(args, proxy('user:wrong'));
+    assert.equal(bad.code, 0, bad.output);
+    assert.equal(lastJson(bad.output).event, 'error');
+  });
+
   test("inside Deno, 'ohos-websocket' resolves by name to the deno build, and the Node transport can be picked for the full option set", async () => {
     const { code, output } = await runDeno(['run', '--allow-net=127.0.0.1', '--allow-env', 'test/deno/fixtures/node-transport.mjs', peers.urls.echo, peers.urls.tls]);
     assert.equal(code, 0, output);

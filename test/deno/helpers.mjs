@@ -73,6 +73,15 @@ export async function startPeers(certs) {
   };
 }
 
+const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY'];
+
+/** The environment minus proxy variables: Deno applies them process-wide, even to loopback. */
+function withoutProxyVariables(env) {
+  const copy = { ...env };
+  for (const name of PROXY_VARIABLES) delete copy[name];
+  return copy;
+}
+
 /**
  * Runs the deno binary with `args`; resolves `{code, output}`. A guard timer kills it (and the
  * test then fails) if it does not exit by itself.
@@ -82,7 +91,7 @@ export function runDeno(args, { env = {}, guardMs = 120000, cwd = ROOT, onStdout
     // --no-lock: a run inside the repo must not write a deno.lock next to package.json.
     const child = spawn(DENO, [args[0], '--no-lock', ...args.slice(1)], {
       cwd,
-      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ...env },
+      env: { ...withoutProxyVariables(process.env), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
