@@ -58,7 +58,8 @@ function wire(ws: WebSocket, peer: PeerAddress, handlers: ServerHandlers, comple
     handlers.aborted(peer);
   };
   ws.onopen = () => {
-    if (ended) return;
+    // Already given up on (its slot released): do not leave it open and unregistered.
+    if (ended) return ws.close();
     events = handlers.accepted(peer, socketOf(ws));
   };
   ws.onmessage = (e: MessageEvent) => events?.message(e.data as string | ArrayBuffer);
