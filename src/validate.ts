@@ -189,8 +189,14 @@ export function parseUrl(url: string): Result<URL> {
   }
   const m = /^(wss?):\/\/([^/?#]*)/i.exec(url);
   if (!m) return fail(businessError(ErrorCode.URL_ERROR, `"${url.slice(0, 64)}" is not a ws:// or wss:// URL`));
-  if (m[2].replace(/^.*@/, '') === '') {
+  const hostPort = m[2].replace(/^.*@/, '');
+  if (hostPort === '') {
     return fail(businessError(ErrorCode.OTHER, 'the URL has no host', undefined as never));
+  }
+  // URL parsers differ on characters a host cannot hold (Chromium escapes a space, Node refuses
+  // it), so the rule is decided here, once, for every platform.
+  if (/[\x00-\x20"<>\\^`{|}\x7f]/.test(hostPort)) {
+    return fail(businessError(ErrorCode.URL_ERROR, `the host in "${url.slice(0, 64)}" contains a character a host cannot have`));
   }
   try {
     return ok(new URL(url));
