@@ -1,8 +1,37 @@
 /**
  * Proxy bypass rules, shared by every transport that tunnels (SPEC §2.4): a host bypasses the proxy
  * when it matches an entry exactly, or an entry `*.domain` / `.domain` as a suffix. `no_proxy`
- * lists use the same rule, plus `*` (everything) and an optional `:port` that we ignore.
+ * lists use the same rule, plus `*` (everything), IPv4 CIDR blocks (`10.0.0.0/8`, common in
+ * `no_proxy`) and an optional `:port` that we ignore.
  */
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** An IPv4 address as an unsigned 32-bit number, or `undefined`. */
+function ipv4(s: string): number | undefined {
+  const m = IPV4.exec(s);
+  if (!m) return undefined;
+  const parts = m.slice(1).map(Number);
+  return parts.some((p) => p > 255) ? undefined : ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+}
+
+/** Whether IPv4 `host` lies in `cidr` (`a.b.c.d/n`). */
+function inCidr(host: string, cidr: string): boolean {
+  const [net, bits] = cidr.split('/');
+  const h = ipv4(host);
+  const n = ipv4(net);
+  const len = Number(bits);
+  if (h === undefined || n === undefined || !Number.isInteger(len) || len < 0 || len > 32) return false;
+  const mask = len === 0 ? 0 : (~0 << (32 - len)) >>> 0;
+  return ((h & mask) >>> 0) === ((n & mask) >>> 0);
+}
+
+/** An entry without its `:port` (`host:80`, `[::1]:80`); a bare IPv6 address is kept whole. */
+function withoutPort(e: string): string {
+  if (e.startsWith('[')) return e.slice(1, e.indexOf(']') < 0 ? undefined : e.indexOf(']'));
+  const parts = e.split(':');
+  return parts.length === 2 ? parts[0] : e;
+}
 
 /** Whether `host` matches one of `entries`. */
 export function bypassesProxy(host: string, entries: readonly string[]): boolean {
@@ -11,8 +40,11 @@ export function bypassesProxy(host: string, entries: readonly string[]): boolean
     let e = raw.trim().toLowerCase();
     if (e === '') continue;
     if (e === '*') return true;
-    if (!e.startsWith('[') && e.split(':').length === 2) e = e.split(':')[0]; // host:port
-    e = e.replace(/^\[|\]$/g, '');
+    if (e.includes('/')) {
+      if (inCidr(h, e)) return true;
+      continue;
+    }
+    e = withoutPort(e);
     if (e.startsWith('*.')) e = e.slice(1);
     if (e.startsWith('.') ? h.endsWith(e) || h === e.slice(1) : h === e) return true;
   }

@@ -121,6 +121,15 @@ describe('proxy', () => {
     assert.equal(bypassesProxy('::1', ['[::1]']), true);
     assert.equal(bypassesProxy('localhost', ['localhost:8080']), true);
     assert.equal(bypassesProxy('host', ['', ' ']), false);
+    assert.equal(bypassesProxy('[::1]', ['[::1]:8080']), true);
+    assert.equal(bypassesProxy('::1', ['::1']), true);
+    assert.equal(bypassesProxy('10.1.2.3', ['10.0.0.0/8']), true);
+    assert.equal(bypassesProxy('11.1.2.3', ['10.0.0.0/8']), false);
+    assert.equal(bypassesProxy('127.0.0.1', ['127.0.0.0/31']), true);
+    assert.equal(bypassesProxy('127.0.0.2', ['127.0.0.0/31']), false);
+    assert.equal(bypassesProxy('anything.test', ['0.0.0.0/0']), false, 'CIDR blocks match IP addresses only');
+    assert.equal(bypassesProxy('8.8.8.8', ['0.0.0.0/0']), true);
+    assert.equal(bypassesProxy('10.0.0.1', ['10.0.0.0/33', '300.0.0.0/8']), false, 'malformed blocks match nothing');
   });
 
   test("'system' (the default): http_proxy for ws:, https_proxy for wss:", async () => {
@@ -154,6 +163,8 @@ describe('proxy', () => {
     await roundTrip(echo.url);
     delete process.env.no_proxy;
     process.env.NO_PROXY = '*';
+    await roundTrip(echo.url);
+    process.env.NO_PROXY = 'localhost, 127.0.0.0/8';
     await roundTrip(echo.url);
     assert.equal(open.tunnels.length, before, 'no tunnel was opened');
   });
