@@ -39,8 +39,8 @@ async function failsWith(url, options) {
 Deno.test('capabilities describe the deno transport', () => {
   const c = webSocket.capabilities;
   A.equal(c.name, 'deno');
-  A.deepEqual([c.headers, c.proxy, c.caPath, c.clientCert], [true, true, true, true]);
-  A.deepEqual([c.skipServerCertVerification, c.heartbeat, c.responseHeaders, c.keyPassword, c.minTlsVersion], [false, false, false, false, false]);
+  A.deepEqual([c.headers, c.proxy, c.caPath, c.clientCert, c.keyPassword, c.server], [true, true, true, true, true, true]);
+  A.deepEqual([c.skipServerCertVerification, c.heartbeat, c.responseHeaders, c.minTlsVersion], [false, false, false, false]);
   A.deepEqual([...c.forbiddenHeaders], ['user-agent', 'host']);
   A.equal(c.closeCodes, 'application');
 });
@@ -70,7 +70,6 @@ Deno.test('801 for what Deno cannot do per socket, naming the option and the tra
     [peers.tls, { skipServerCertVerification: true }, 'skipServerCertVerification'],
     [peers.echo, { pingInterval: 5 }, 'heartbeat'],
     [peers.tls, { minSupportTlsProtocol: webSocket.TlsProtocol.TLS_V_1_2 }, 'minSupportTlsProtocol'],
-    [peers.mtls, { clientCert: { certPath: certs.clientCert, keyPath: certs.clientKeyEncrypted, keyPassword: 's3cret' } }, 'keyPassword'],
     [peers.echo, { proxy }, 'ws: URL'],
   ];
   for (const [url, options, what] of requests) {
@@ -100,6 +99,28 @@ Deno.test('wss: an untrusted server certificate is an error event, no open', asy
 Deno.test('wss: clientCert for mutual TLS; without it the server refuses', async () => {
   await echoOnce(peers.mtls, { caPath: certs.ca, clientCert: { certPath: certs.clientCert, keyPath: certs.clientKey } });
   await failsWith(peers.mtls, { caPath: certs.ca });
+});
+
+Deno.test('wss: an encrypted PKCS#8 client key with keyPassword works; a wrong password or a legacy PEM is an error event', async () => {
+  const clientCert = { certPath: certs.clientCert, keyPath: certs.clientKeyEncrypted, keyPassword: 's3cret' };
+  await echoOnce(peers.mtls, { caPath: certs.ca, clientCert });
+  const wrong = await failsWith(peers.mtls, { caPath: certs.ca, clientCert: { ...clientCert, keyPassword: 'nope' } });
+  A.ok(/keyPassword|key/i.test(String(wrong.cause)), String(wrong.cause));
+  const legacy = await failsWith(peers.mtls, { caPath: certs.ca, clientCert: { ...clientCert, keyPath: certs.clientKeyLegacyEncrypted } });
+  A.ok(String(legacy.cause).includes('openssl pkcs8'), String(legacy.cause));
+  // A password for a key that is not encrypted is ignored, as on Node.
+  await echoOnce(peers.mtls, { caPath: certs.ca, clientCert: { ...clientCert, keyPath: certs.clientKey } });
+});
+
+Deno.test('close() while an encrypted key is being decrypted aborts the attempt: close event, nothing opened', async () => {
+  const ws = webSocket.createWebSocket();
+  const log = util.record(ws, ['open', 'error', 'close']);
+  await ws.connect(peers.mtls, { caPath: certs.ca, clientCert: { certPath: certs.clientCert, keyPath: certs.clientKeyEncrypted, keyPassword: 's3cret' } });
+  await ws.close();
+  await util.until(() => log.length > 0, 10000, 'close');
+  await util.sleep(50);
+  A.deepEqual(log, [['close', { code: 1000, reason: 'CLOSE_NORMAL' }]]);
+  A.equal(httpClientsOpen(), 0);
 });
 
 Deno.test('wss: through an HTTP CONNECT proxy with Basic auth; wrong credentials fail', async () => {

@@ -2,6 +2,8 @@
 // foreign peers (ws echo servers, TLS and mutual-TLS variants, a refusing server, an HTTP CONNECT
 // proxy with Basic auth) on 127.0.0.1 with random ports.
 import { spawn } from 'node:child_process';
+import { createPrivateKey } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer } from 'node:net';
@@ -16,7 +18,11 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 /** Certificates made at test time (test/helpers/certs.mjs), as the paths the Deno files use. */
 export function makeCerts() {
   const c = makeCertFiles();
+  // The legacy encrypted PEM (Proc-Type: 4,ENCRYPTED), which Deno's transport cannot decrypt.
+  const legacy = createPrivateKey(c.read('client.key')).export({ format: 'pem', type: 'sec1', cipher: 'aes-256-cbc', passphrase: 's3cret' });
+  writeFileSync(c.path('client-legacy-enc.key'), legacy);
   return {
+    clientKeyLegacyEncrypted: c.path('client-legacy-enc.key'),
     dir: c.dir, cleanup: c.cleanup, ca: c.path('ca.pem'), otherCa: c.path('other-ca.pem'),
     serverCert: c.path('server.pem'), serverKey: c.path('server.key'), otherCert: c.path('other.pem'),
     otherKey: c.path('other.key'), clientCert: c.path('client.pem'), clientKey: c.path('client.key'),

@@ -5,6 +5,7 @@
  */
 import type { ClientRequest, ClientSocket, ClientSocketEvents } from '../../src/transport.js';
 import { deno, type DenoHttpClient, type DenoHttpClientOptions, type DenoWebSocketConstructor } from './deno-api.js';
+import { decryptKey, isEncryptedKey } from './pkcs8.js';
 import { denoProxy } from './proxy.js';
 
 /** Deno reports a refused handshake only in the error text ("Invalid status code: 403"). */
@@ -34,12 +35,11 @@ function httpClientOptions(request: ClientRequest): DenoHttpClientOptions | unde
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e));
 
-/** Opens a Deno client socket and reports its life through `events`. */
-export function connectDeno(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
+/** Opens the socket with ready `HttpClient` options and reports its life through `events`. */
+function open(request: ClientRequest, events: ClientSocketEvents, options: DenoHttpClientOptions | undefined): ClientSocket {
   let client: DenoHttpClient | undefined;
   let ws: WebSocket;
   try {
-    const options = httpClientOptions(request);
     if (options) client = deno().createHttpClient(options);
     const Ctor = WebSocket as unknown as DenoWebSocketConstructor;
     ws = new Ctor(request.url, {
@@ -48,11 +48,9 @@ export function connectDeno(request: ClientRequest, events: ClientSocketEvents):
       ...(client ? { client } : {}),
     });
   } catch (e) {
-    // Unreadable files, a key Deno cannot parse, no --allow-read: a failed attempt, reported async.
+    // A certificate or key Deno cannot parse: a failed attempt.
     client?.close();
-    const detail = message(e);
-    queueMicrotask(() => events.fail(0, detail));
-    return { send() {}, close() {}, terminate() {} };
+    return failed(events, e);
   }
   ws.binaryType = 'arraybuffer';
   let opened = false;
@@ -99,5 +97,41 @@ export function connectDeno(request: ClientRequest, events: ClientSocketEvents):
     close: (code, reason) => ws.close(code, reason),
     // No way to drop a Deno socket without a close handshake; before open, close() aborts it.
     terminate: () => ws.close(),
+  };
+}
+
+/** A failed attempt, reported asynchronously as the contract asks. */
+function failed(events: ClientSocketEvents, e: unknown): ClientSocket {
+  const detail = message(e);
+  queueMicrotask(() => events.fail(0, detail));
+  return { send() {}, close() {}, terminate() {} };
+}
+
+/** Opens a Deno client socket and reports its life through `events`. */
+export function connectDeno(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
+  let options: DenoHttpClientOptions | undefined;
+  try {
+    // Unreadable files or no --allow-read: a failed attempt.
+    options = httpClientOptions(request);
+  } catch (e) {
+    return failed(events, e);
+  }
+  const password = request.clientCert?.keyPassword;
+  if (!password || !options?.key || !isEncryptedKey(options.key)) return open(request, events, options);
+  // An encrypted key is decrypted (WebCrypto, asynchronous) before Deno sees it.
+  let socket: ClientSocket | undefined;
+  let aborted = false;
+  decryptKey(options.key, password).then(
+    (key) => {
+      if (aborted) return events.fail(0, 'closed while connecting');
+      socket = open(request, events, { ...options, key });
+    },
+    (e) => events.fail(0, message(e)),
+  );
+  return {
+    // The core only sends and closes after open, which needs `socket`.
+    send: (data) => socket?.send(data),
+    close: (code, reason) => socket?.close(code, reason),
+    terminate: () => (socket ? socket.terminate() : void (aborted = true)),
   };
 }

@@ -6,8 +6,9 @@
  *
  * What Deno cannot do per socket is declared below and answered with 801 (SPEC §8):
  * `skipServerCertVerification` (Deno only has the process-wide `--unsafely-ignore-certificate-errors`),
- * `minSupportTlsProtocol`, an encrypted `keyPassword` key, heartbeat pings, the 101 response headers,
- * and the `user-agent` / `host` headers (Deno replaces the first and drops the second).
+ * `minSupportTlsProtocol`, heartbeat pings, the 101 response headers, and the `user-agent` / `host`
+ * headers (Deno replaces the first and drops the second). An encrypted PKCS#8 key (`keyPassword`)
+ * is decrypted with WebCrypto first, since Deno only takes unencrypted keys.
  *
  * @example
  * import { webSocket } from 'npm:ohos-websocket'; // picks this transport by the `deno` condition
@@ -28,7 +29,7 @@ export const denoCapabilities: Capabilities = Object.freeze({
   proxy: true,
   caPath: true,
   clientCert: true,
-  keyPassword: false,
+  keyPassword: true,
   minTlsVersion: false,
   skipServerCertVerification: false,
   heartbeat: false,
