@@ -75,8 +75,10 @@ describe('heartbeat on the wire', () => {
     echo.wss.on('connection', (socket) => socket.on('ping', () => pings++));
     const ws = webSocket.createWebSocket();
     const log = util.record(ws, ['error', 'close']);
-    await util.openSocket(ws, echo.url, { pingInterval: 1, pongTimeout: 1 });
-    await util.until(() => pings >= 3, 15000, 'three pings');
+    // Three pings at 2 s with a 2 s pong deadline: without pongs the link would have been dropped
+    // (see the silent peer above); the margin keeps a loaded machine from failing the test.
+    await util.openSocket(ws, echo.url, { pingInterval: 2, pongTimeout: 2 });
+    await util.until(() => pings >= 3, 20000, 'three pings');
     assert.deepEqual(log, [], 'no error or close while pongs arrive');
     assert.equal(await util.ask(ws, 'still here'), 'still here');
     const closed = util.once(ws, 'close');
