@@ -108,6 +108,7 @@ Deno.test('wss: an encrypted PKCS#8 client key with keyPassword works; a wrong p
   A.ok(/keyPassword|key/i.test(String(wrong.cause)), String(wrong.cause));
   const legacy = await failsWith(peers.mtls, { caPath: certs.ca, clientCert: { ...clientCert, keyPath: certs.clientKeyLegacyEncrypted } });
   A.ok(String(legacy.cause).includes('openssl pkcs8'), String(legacy.cause));
+  for (const keyPath of certs.clientKeyVariants) await echoOnce(peers.mtls, { caPath: certs.ca, clientCert: { ...clientCert, keyPath } });
   // A password for a key that is not encrypted is ignored, as on Node.
   await echoOnce(peers.mtls, { caPath: certs.ca, clientCert: { ...clientCert, keyPath: certs.clientKey } });
 });

@@ -1,7 +1,7 @@
 // Node-side helpers for the Deno suite: certificates made at test time, the deno binary, and the
 // foreign peers (ws echo servers, TLS and mutual-TLS variants, a refusing server, an HTTP CONNECT
 // proxy with Basic auth) on 127.0.0.1 with random ports.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,7 +21,14 @@ export function makeCerts() {
   // The legacy encrypted PEM (Proc-Type: 4,ENCRYPTED), which Deno's transport cannot decrypt.
   const legacy = createPrivateKey(c.read('client.key')).export({ format: 'pem', type: 'sec1', cipher: 'aes-256-cbc', passphrase: 's3cret' });
   writeFileSync(c.path('client-legacy-enc.key'), legacy);
+  // PKCS#8 variants: the other AES key sizes and PBKDF2 hashes the Deno transport decrypts.
+  const variants = [['aes-128-cbc', 'hmacWithSHA1'], ['aes-192-cbc', 'hmacWithSHA512']].map(([cipher, prf]) => {
+    const out = c.path(`client-${cipher}-${prf}.key`);
+    execFileSync('openssl', ['pkcs8', '-topk8', '-in', c.path('client.key'), '-v2', cipher, '-v2prf', prf, '-passout', 'pass:s3cret', '-out', out]);
+    return out;
+  });
   return {
+    clientKeyVariants: variants,
     clientKeyLegacyEncrypted: c.path('client-legacy-enc.key'),
     dir: c.dir, cleanup: c.cleanup, ca: c.path('ca.pem'), otherCa: c.path('other-ca.pem'),
     serverCert: c.path('server.pem'), serverKey: c.path('server.key'), otherCert: c.path('other.pem'),
