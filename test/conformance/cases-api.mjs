@@ -221,4 +221,39 @@ export const apiCases = [
       await ws.close();
     },
   },
+  {
+    name: 'headerReceive: the 101 headers with lowercase keys and string values, before open',
+    needs: ['responseHeaders'],
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const log = util.record(ws, ['headerReceive', 'open']);
+      await ws.connect(urls.echo, { protocol: 'chat' });
+      await util.until(() => log.length === 2, 10000, 'headerReceive and open');
+      A.deepEqual(log.map(([t]) => t), ['headerReceive', 'open']);
+      const headers = log[0][1];
+      A.equal(headers.upgrade.toLowerCase(), 'websocket');
+      A.equal(headers['sec-websocket-protocol'], 'chat');
+      A.equal(typeof headers['sec-websocket-accept'], 'string');
+      for (const [k, v] of Object.entries(headers)) {
+        A.equal(k, k.toLowerCase(), `key ${k} is lowercase`);
+        A.equal(typeof v, 'string', `value of ${k} is a string`);
+      }
+      await ws.close();
+    },
+  },
+  {
+    name: 'custom headers reach the peer lowercased; non-string values are dropped; Origin is http://host',
+    needs: ['headers'],
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      await util.openSocket(ws, urls.echo, { header: { 'X-Token': 'Abc', 'X-Number': 7, 'X-Empty': '' } });
+      const h = JSON.parse(await util.ask(ws, '__headers__'));
+      A.equal(h['x-token'], 'Abc');
+      A.equal(h['x-number'], undefined);
+      A.equal(h['x-empty'], undefined);
+      const u = new URL(urls.echo);
+      A.equal(h.origin, `${u.protocol === 'wss:' ? 'https' : 'http'}://${u.hostname}`);
+      await ws.close();
+    },
+  },
 ];
