@@ -34,11 +34,11 @@ const CONFIG = quick
       chromium: { rounds: 1, pairs: 2, small: { count: 2000, inflight: 1000 }, large: { count: 6, inflight: 8 } },
     }
   : {
-      node: { rounds: 3, pairs: 4, small: { count: 25_000, inflight: 1000 }, large: { count: 24, inflight: 8 } },
-      server: { rounds: 3, pairs: 3, clients: 100, messages: 1000, inflight: 10 },
+      node: { rounds: 5, pairs: 4, small: { count: 25_000, inflight: 1000 }, large: { count: 40, inflight: 8 } },
+      server: { rounds: 4, pairs: 3, clients: 100, messages: 1000, inflight: 10 },
       memory: { samples: 3, connections: 2000 },
-      deno: { rounds: 3, pairs: 4, small: { count: 50_000, inflight: 1000 }, large: { count: 40, inflight: 8 } },
-      chromium: { rounds: 2, pairs: 4, small: { count: 4000, inflight: 1000 }, large: { count: 10, inflight: 8 } },
+      deno: { rounds: 3, pairs: 4, small: { count: 50_000, inflight: 1000 }, large: { count: 80, inflight: 8 } },
+      chromium: { rounds: 3, pairs: 4, small: { count: 4000, inflight: 1000 }, large: { count: 10, inflight: 8 } },
     };
 
 const started = Date.now();

@@ -21,8 +21,8 @@ export function machine({ deno, chromium }) {
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
     ws: require('ws/package.json').version,
-    deno: quiet(() => execFileSync(deno, ['--version'], { encoding: 'utf8' }).split('\n')[0].replace(/^deno /, '')),
-    chromium: quiet(() => execFileSync(chromium, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '')),
+    deno: quiet(() => execFileSync(deno, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].replace(/^deno /, '')),
+    chromium: quiet(() => execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replace(/^Chromium /, '')),
     loadBefore: loadavg().map((x) => x.toFixed(2)).join(' '),
   };
 }

@@ -15,10 +15,15 @@ if (side === '--top') {
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   prof.samples.forEach((id, i) => {
     const f = byId.get(id).callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
+    const file = f.url.includes('/dist/') ? f.url.slice(f.url.indexOf('/dist/') + 1) : f.url.split('/').slice(-2).join('/');
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
+  // The package's own JavaScript (dist/) as a share of the busy (non-idle) time.
+  const busy = total - (self.get('(idle) :0') ?? 0);
+  const own = [...self].filter(([k]) => k.includes(' dist/')).reduce((a, [, v]) => a + v, 0);
+  console.log(`package's own code: ${((100 * own) / busy).toFixed(1)} % of busy samples (self time)`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
 } else {
   const { makeSide, payload } = await import('./sides.mjs');

@@ -20,17 +20,22 @@ async function round(job) {
 }
 
 /** `cfg`: `{ rounds, pairs, small: {count, inflight}, large: {count, inflight} }`. */
+/** Node only: the same 64 B binary case against raw `ws` delivering ArrayBuffers too. */
+const NODE_EXTRA = [
+  { id: 'bin64ab', title: "64 B binary vs raw ws with binaryType 'arraybuffer'", kind: 'binary', size: 64, raw: 'rawArrayBuffer', target: { cpu: 1.03, tput: 0.97 } },
+];
+
 export async function nodeClient(cfg, echo, log) {
   const rows = [];
-  for (const c of CASES) {
+  for (const c of [...CASES, ...NODE_EXTRA]) {
     const shape = c.size > 65536 ? cfg.large : cfg.small;
-    const base = { url: echo.url, a: 'raw', kind: c.kind, size: c.size, pairs: cfg.pairs, ...shape };
+    const base = { url: echo.url, a: c.raw ?? 'raw', kind: c.kind, size: c.size, pairs: cfg.pairs, ...shape };
     const pairs = [];
     const floor = [];
     for (let r = 0; r < cfg.rounds; r++) {
       log(`node client ${c.id}: round ${r + 1}/${cfg.rounds}`);
       pairs.push(...(await round({ ...base, b: 'pkg' })));
-      floor.push(...(await round({ ...base, b: 'raw' })));
+      floor.push(...(await round({ ...base, b: base.a })));
     }
     rows.push(clientRow({ id: `node-client-${c.id}`, title: `Node client, ${c.title}`, runtime: 'node', target: c.target, pairs, floor }));
   }

@@ -59,12 +59,15 @@ export async function nodeMemory(cfg, echo, log) {
   const rows = [];
   const raw = [];
   const pkg = [];
+  const quiet = [];
   for (let i = 0; i < cfg.samples; i++) {
     log(`memory, client: sample ${i + 1}/${cfg.samples}`);
     raw.push(await clientSample('raw', echo.url, n));
     pkg.push(await clientSample('pkg', echo.url, n));
+    quiet.push(await clientSample('pkgNoHeartbeat', echo.url, n));
   }
-  rows.push(row('node-memory-client', `Node client, ${n.toLocaleString('en')} idle connections`, raw, pkg));
+  rows.push(row('node-memory-client', `Node client, ${n.toLocaleString('en')} idle connections (default 30 s heartbeat)`, raw, pkg));
+  rows.push(row('node-memory-client-quiet', `Node client, ${n.toLocaleString('en')} idle connections, \`pingInterval: 0\` (no heartbeat, like raw ws)`, raw, quiet));
   const sraw = [];
   const spkg = [];
   try {

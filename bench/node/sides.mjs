@@ -13,6 +13,7 @@ export function rawSide(url) {
     const ws = new WebSocket(url);
     let closed = () => {};
     const side = {
+      ws,
       onmessage: null,
       send: (data) => ws.send(data),
       close: () => new Promise((r) => { closed = r; ws.close(); }),
@@ -24,8 +25,11 @@ export function rawSide(url) {
   });
 }
 
-/** A package client side (`webSocket.createWebSocket()`), open. */
-export function pkgSide(url) {
+/**
+ * A package client side (`webSocket.createWebSocket()`), open. `options` are connect options
+ * (the memory scenario also measures `{ pingInterval: 0 }`: no heartbeat, like raw `ws`).
+ */
+export function pkgSide(url, options) {
   return new Promise((resolve, reject) => {
     const ws = webSocket.createWebSocket();
     let closed = () => {};
@@ -39,11 +43,21 @@ export function pkgSide(url) {
     ws.on('open', () => resolve(side));
     ws.on('error', (err) => reject(err));
     ws.on('close', () => closed());
-    ws.connect(url).catch(reject);
+    ws.connect(url, options).catch(reject);
   });
 }
 
-export const makeSide = { raw: rawSide, pkg: pkgSide };
+/**
+ * Raw `ws` with `binaryType = 'arraybuffer'`: what a raw user who needs an ArrayBuffer (as the
+ * HarmonyOS API delivers) gets; separates the wrapper's cost from the ArrayBuffer contract's.
+ */
+export async function rawArrayBufferSide(url) {
+  const side = await rawSide(url);
+  side.ws.binaryType = 'arraybuffer';
+  return side;
+}
+
+export const makeSide = { raw: rawSide, rawArrayBuffer: rawArrayBufferSide, pkg: pkgSide, pkgNoHeartbeat: (url) => pkgSide(url, { pingInterval: 0 }) };
 
 /** The payload of a scenario: the same object is sent by both sides. */
 export function payload(kind, size) {
