@@ -206,4 +206,27 @@ export const sessionCases = [
       ws.off('no-such-event', () => {});
     },
   },
+  {
+    name: 'data queued while connecting is dropped when the attempt fails; send afterwards → -1',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const log = util.record(ws, ['open', 'message', 'error', 'close']);
+      A.equal(await ws.connect(urls.refused), true);
+      A.equal(await ws.send('queued'), true, 'send while connecting succeeds');
+      A.equal(await ws.send(util.bytes(1)), true);
+      await util.until(() => log.length >= 1, 10000, 'error');
+      await A.rejectsWith(ws.send('late'), -1);
+      await A.rejectsWith(ws.close(), 2302999);
+      // The next session on the same object starts with an empty queue.
+      const got = [];
+      ws.on('message', (_e, d) => got.push(d));
+      await util.openSocket(ws, urls.echo);
+      await ws.send('fresh');
+      await util.until(() => got.length === 1, 10000, 'echo');
+      await util.sleep(30);
+      A.deepEqual(got, ['fresh']);
+      A.deepEqual(log.map(([t]) => t), ['error']);
+      await ws.close();
+    },
+  },
 ];

@@ -63,6 +63,15 @@ describe('request headers', () => {
     assert.equal(upgrades, before + 1, 'only the good connection reached the server');
   });
 
+  test('a header name that is not an HTTP token → 401 (Node would refuse to send it)', async () => {
+    const before = upgrades;
+    for (const name of ['bad name', 'x:y', 'ä', '']) {
+      const ws = webSocket.createWebSocket();
+      await assert.rejects(ws.connect(echo.url, { header: { [name]: 'v' } }), (e) => e.code === 401, JSON.stringify(name));
+    }
+    assert.equal(upgrades, before);
+  });
+
   test('Origin is http://host for ws: (no port unless supportOriginPort)', async () => {
     assert.equal((await requestHeaders({})).origin, 'http://127.0.0.1');
     assert.equal((await requestHeaders({ supportOriginPort: false })).origin, 'http://127.0.0.1');
