@@ -5,7 +5,8 @@
 //   node bench/run.mjs            full run (≈ 10 minutes on 2 cores)
 //   node bench/run.mjs --quick    short run (≈ 2 minutes), same scenarios, fewer and shorter slices
 //   node bench/run.mjs --only=node-client,size   a subset: size, node-client, node-server, memory, deno, chromium
-import { mkdirSync, writeFileSync } from 'node:fs';
+//   node bench/run.mjs --readme   also puts the tables into docs/readme/bench.md (between its markers)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { echoServer } from './lib/proc.mjs';
@@ -71,4 +72,12 @@ mkdirSync(dir, { recursive: true });
 writeFileSync(`${dir}latest.md`, md);
 writeFileSync(`${dir}latest.json`, `${JSON.stringify({ date: new Date().toISOString(), config: CONFIG, machine, rows, size }, null, 2)}\n`);
 process.stdout.write(`\n${md}`);
+const readme = fileURLToPath(new URL('../docs/readme/bench.md', import.meta.url));
+if (args.includes('--readme') && existsSync(readme)) {
+  const text = readFileSync(readme, 'utf8');
+  const [begin, end] = ['<!-- bench:table -->', '<!-- /bench:table -->'];
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const table = `${begin}\n\n${date} UTC, \`npm run bench${quick ? ' -- --quick' : ''}\`.\n\n${md.trim()}\n\n${end}`;
+  writeFileSync(readme, text.slice(0, text.indexOf(begin)) + table + text.slice(text.indexOf(end) + end.length));
+}
 log(`done; tables also in bench/results/latest.md`);

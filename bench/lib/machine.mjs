@@ -22,7 +22,7 @@ export function machine({ deno, chromium }) {
     node: process.version,
     ws: require('ws/package.json').version,
     deno: quiet(() => execFileSync(deno, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].replace(/^deno /, '')),
-    chromium: quiet(() => execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replace(/^Chromium /, '')),
+    chromium: quiet(() => execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).match(/\d+(\.\d+)+/)?.[0]),
     loadBefore: loadavg().map((x) => x.toFixed(2)).join(' '),
   };
 }
