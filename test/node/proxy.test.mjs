@@ -98,6 +98,9 @@ describe('proxy', () => {
       assert.equal(log[0][1].code, 200);
       assert.equal(log[0][1].data, '407');
     }
+    const tls = await roundTrip(secure.url, { proxy: { ...proxy, username: 'user', password: 'nope' }, caPath: certs.path('ca.pem') });
+    assert.deepEqual(tls.map(([t]) => t), ['error']);
+    assert.equal(tls[0][1].data, '407', 'wss: through a refusing proxy reports 407 too');
   });
 
   test('exclusionList: a matching host goes direct, a non-matching one through the proxy', async () => {
