@@ -220,6 +220,8 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
   if (!headers.ok) return headers;
   const protocols = o.protocol === undefined ? [] : (o.protocol as string).split(',').map((s) => s.trim()).filter(Boolean);
   if (protocols.some((p) => !TOKEN.test(p))) return fail(paramError(`options.protocol "${o.protocol}" is not a comma list of tokens`));
+  // Browsers and ws refuse a repeated subprotocol; refuse it here so every transport agrees.
+  if (new Set(protocols).size !== protocols.length) return fail(paramError(`options.protocol "${o.protocol}" names a subprotocol twice`));
   const proxy = normaliseProxy(o.proxy);
   if (!proxy.ok) return proxy;
 

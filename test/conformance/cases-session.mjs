@@ -179,7 +179,7 @@ export const sessionCases = [
         [url, { clientCert: { certPath: 'a', keyPath: 'b', keyPassword: 1 } }],
         [url, { skipServerCertVerification: 'yes' }], [url, { supportOriginPort: 1 }],
         [url, { pingInterval: '10' }], [url, { pongTimeout: true }], [url, { minSupportTlsProtocol: 9 }],
-        [url, { minSupportTlsProtocol: 'TLS_V_1_3' }], [url, { protocol: 'a b' }],
+        [url, { minSupportTlsProtocol: 'TLS_V_1_3' }], [url, { protocol: 'a b' }], [url, { protocol: 'a, a' }],
       ];
       for (const args of bad401) {
         await assert.rejectsWith(ws.connect(...args), 401, `connect(${args.map((a) => JSON.stringify(a) ?? String(a)).join(', ')})`);
