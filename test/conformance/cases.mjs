@@ -6,12 +6,17 @@
 // Cases import nothing platform-specific: everything comes through `ctx`:
 //   ctx.webSocket  the namespace under test        ctx.urls.echo   a peer obeying test/helpers/peers.mjs
 //   ctx.assert     ./assert.mjs                    ctx.util        ./util.mjs
+//   ctx.urls.refused  a ws: URL on loopback where nothing listens
+// The echo peer also serves /no-protocol and /wrong-protocol (subprotocol refusals), and answers
+// "__path__", "__headers__" and "__last_close__" (see peers.mjs). Cases live in cases-api.mjs
+// (overloads, listeners, aliases, events), cases-session.mjs (life cycle, codes, close mapping) and
+// cases-data.mjs (fidelity, ordering, payload limit); small additions may go at the end of this list.
 import * as A from './assert.mjs';
 import { apiCases } from './cases-api.mjs';
 import { dataCases } from './cases-data.mjs';
 import { sessionCases } from './cases-session.mjs';
 
-/** @type {Array<{name: string, needs?: string[], run: (ctx: any) => Promise<void>}>} */
+/** @type {Array<{name: string, needs?: string[], peer?: string[], run: (ctx: any) => Promise<void>}>} */
 export const cases = [
   {
     name: 'connect resolves true before open; open gets {101, "Switching Protocols"}',
