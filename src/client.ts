@@ -98,7 +98,9 @@ class Session implements ClientSocketEvents {
     this.end();
     const events = this.owner.events;
     if (local) events.emit('close', undefined, local);
-    else if (clean) events.emit('close', undefined, { code, reason: reason || LINK_DOWN });
+    // A close frame without a status (1005 is how every stack reports that) is a normal close for
+    // the native client: {1000, 'The link is down'}.
+    else if (clean) events.emit('close', undefined, { code: code === 1005 ? 1000 : code, reason: reason || LINK_DOWN });
     else {
       events.emit('error', connectFailed(0, reason || undefined));
       events.emit('close', undefined, { code: 0, reason: LINK_DOWN });

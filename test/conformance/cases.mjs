@@ -70,7 +70,7 @@ export const cases = [
     },
   },
   {
-    name: 'peer close reports its code and reason; an empty reason is "The link is down"',
+    name: 'peer close reports its code and reason; an empty reason is "The link is down"; no status is 1000',
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       await ws.connect(urls.echo);
@@ -81,6 +81,10 @@ export const cases = [
       closed = util.once(ws, 'close');
       await ws.connect(urls.echo); // the same object reconnects after its session ended
       await ws.send('__close_empty__');
+      A.deepEqual(await closed, { code: 1000, reason: 'The link is down' });
+      closed = util.once(ws, 'close');
+      await ws.connect(urls.echo);
+      await ws.send('__close_nostatus__'); // a close frame without a status code, as native: 1000
       A.deepEqual(await closed, { code: 1000, reason: 'The link is down' });
     },
   },

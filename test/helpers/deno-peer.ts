@@ -29,6 +29,7 @@ const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: ({ port })
         return socket.close(Number(code), reason.join(' '));
       }
       if (data === '__close_empty__') return socket.close(1000);
+      if (data === '__close_nostatus__') return socket.close();
       if (data === '__headers__') return socket.send(JSON.stringify(headers));
       if (data === '__path__') return socket.send(url.pathname + url.search);
       if (data === '__last_close__') return socket.send(JSON.stringify(lastClose));

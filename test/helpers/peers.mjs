@@ -3,6 +3,7 @@
 // the same protocol on Deno's native server (a peer that does not share our stack).
 //   text "__close__ <code> <reason>"  → the server closes with that code and reason
 //   text "__close_empty__"            → the server closes with 1000 and an empty reason
+//   text "__close_nostatus__"         → the server sends a close frame without a status code
 //   text "__drop__"                   → the server destroys the TCP socket (abnormal drop)
 //   text "__headers__"                → the server answers with the request headers as JSON
 //   text "__path__"                   → the server answers with the request target (path + query)
@@ -36,6 +37,7 @@ export function handleEcho(socket, req, state = {}) {
         return socket.close(Number(code), reason.join(' '));
       }
       if (s === '__close_empty__') return socket.close(1000);
+      if (s === '__close_nostatus__') return socket.close();
       if (s === '__drop__') return socket._socket.destroy();
       if (s === '__headers__') return socket.send(JSON.stringify(req.headers));
       if (s === '__path__') return socket.send(req.url);
