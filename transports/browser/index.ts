@@ -36,6 +36,14 @@ export const browserCapabilities: Capabilities = Object.freeze({
 /** A socket that never reports anything more (used when the attempt could not even start). */
 const inert: ClientSocket = { send() {}, close() {}, terminate() {} };
 
+/**
+ * Whether a close code came in a close frame (the peer's, or the echo of ours): 1005 (a frame with
+ * no code) or a code that may be sent. 1006 is how browsers report a link that ended without a close
+ * frame; Deno reports 0 for that; 1015 is a TLS failure. `wasClean` is not used: it also covers the
+ * TCP shutdown that follows the frame, which is not what the contract asks.
+ */
+const fromCloseFrame = (code: number) => code === 1005 || (code >= 1000 && code <= 4999 && code !== 1006 && code !== 1015);
+
 /** Opens a standard `WebSocket` and reports its life through `events`; never throws. */
 export function connectBrowser(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
   const WS = (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
@@ -51,19 +59,30 @@ export function connectBrowser(request: ClientRequest, events: ClientSocketEvent
   }
   ws.binaryType = 'arraybuffer';
   let opened = false;
+  let done = false;
+  const finish = () => {
+    done = true;
+    ws.onopen = ws.onmessage = ws.onerror = ws.onclose = null;
+  };
   ws.onopen = () => {
     opened = true;
     // The 101 itself is hidden; reaching `open` proves it was a 101.
     events.open({ status: 101, protocol: ws.protocol });
   };
   ws.onmessage = (e: MessageEvent) => events.message(e.data);
-  // `error` carries no detail in a standard WebSocket and is always followed by `close`: report there.
+  // Before open, `error` is the failed handshake (it carries no detail in a standard WebSocket).
+  // Browsers follow it with `close`, but some runtimes (Node 20's undici) never do: report it now.
+  // After open, the `close` that follows tells how the link ended.
+  ws.onerror = () => {
+    if (opened || done) return;
+    finish();
+    events.fail(0, 'the handshake failed');
+  };
   ws.onclose = (e: CloseEvent) => {
-    ws.onopen = ws.onmessage = ws.onclose = null;
+    if (done) return;
+    finish();
     if (!opened) events.fail(0, `the handshake failed (close code ${e.code})`);
-    // 1006 is never sent on the wire: it is how a standard WebSocket reports a link that ended
-    // without a close frame. Any other code came in a close frame (or is the echo of ours).
-    else events.closed(e.code, e.reason, e.code !== 1006);
+    else events.closed(e.code, e.reason, fromCloseFrame(e.code));
   };
   const close = (code?: number, reason?: string) => {
     try {
