@@ -41,6 +41,11 @@ export interface Capabilities {
    * (only 1000 and 3000–4999, as browsers and Deno). The core maps the rest to 1000.
    */
   readonly closeCodes: 'any' | 'application';
+  /**
+   * Close codes the transport's server-side sockets can send; defaults to `closeCodes`. (Deno's
+   * server sockets send any valid code although its client sockets cannot.)
+   */
+  readonly serverCloseCodes?: 'any' | 'application';
 }
 
 /** The proxy decision, already normalised by the core. */

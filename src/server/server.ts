@@ -196,7 +196,8 @@ export class ServerWebSocket implements T.WebSocketServer {
     if (options !== undefined && (!isObject(options) || typeof options.code !== 'number' || typeof options.reason !== 'string')) {
       return fail(paramError('close() options need both a numeric code and a string reason, like { code: 1000, reason: "bye" }'));
     }
-    const close = normaliseClose(options, this.transport.capabilities.closeCodes === 'application');
+    const caps = this.transport.capabilities;
+    const close = normaliseClose(options, (caps.serverCloseCodes ?? caps.closeCodes) === 'application');
     if (!close.ok) return close;
     const entry = this.run?.registry.find(connection);
     if (!entry) return fail(missing(connection));

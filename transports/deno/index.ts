@@ -36,6 +36,7 @@ export const denoCapabilities: Capabilities = Object.freeze({
   responseHeaders: false,
   server: true,
   closeCodes: 'application',
+  serverCloseCodes: 'any',
 });
 
 /**
