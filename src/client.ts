@@ -53,8 +53,17 @@ class Session implements ClientSocketEvents {
 
   open(facts: OpenFacts): void {
     if (this.owner.session !== this || this.state !== 'connecting') return;
-    this.state = 'open';
     const socket = this.socket!;
+    const offered = this.n!.request.protocols;
+    if (offered.length > 0 && !offered.includes(facts.protocol)) {
+      // SPEC §2.4: a server that picks no protocol, or one not offered, fails the handshake. ws and
+      // browsers enforce it already; some stacks (Deno's WebSocket) open anyway, so it is decided here.
+      this.end();
+      socket.terminate();
+      this.owner.events.emit('error', connectFailed(0, `the server chose subprotocol "${facts.protocol}"`));
+      return;
+    }
+    this.state = 'open';
     // Data queued while connecting was sent earlier in program order than anything an `open`
     // listener sends, so it goes out first.
     for (const data of this.queue) socket.send(data);

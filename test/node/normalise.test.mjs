@@ -101,3 +101,29 @@ describe('801: an option the transport cannot honour fails before any I/O', () =
       'a fileExists that throws counts as a missing file');
   });
 });
+
+describe('the core enforces the subprotocol rule for every transport', () => {
+  /** A transport whose handshake "succeeds" with `protocol`, as some stacks report it. */
+  const opensWith = (protocol) => {
+    const t = { ...recordingTransport(), terminated: 0 };
+    t.connect = (request, events) => {
+      queueMicrotask(() => events.open({ status: 101, protocol }));
+      return { send() {}, close() {}, terminate() { t.terminated++; } };
+    };
+    return t;
+  };
+  for (const [chosen, offered, ok] of [['', 'chat', false], ['zzz', 'chat', false], ['b', 'a, b', true], ['', undefined, true]]) {
+    test(`offered ${JSON.stringify(offered)}, server chose ${JSON.stringify(chosen)} → ${ok ? 'open' : 'error, socket dropped'}`, async () => {
+      const transport = opensWith(chosen);
+      const ws = webSocket.createWebSocket({ transport });
+      const log = [];
+      ws.on('open', () => log.push('open'));
+      ws.on('error', (e) => log.push(`error ${e.code} ${e.data}`));
+      await ws.connect('ws://h/', offered === undefined ? {} : { protocol: offered });
+      await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(log, ok ? ['open'] : ['error 200 0']);
+      assert.equal(transport.terminated, ok ? 0 : 1);
+      if (!ok) await assert.rejects(ws.send('x'), (e) => e.code === -1, 'the session has ended');
+    });
+  }
+});
