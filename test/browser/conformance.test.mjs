@@ -1,9 +1,11 @@
 // Runs the shared conformance suite inside real Chromium against the browser ESM build
-// (dist/browser/index.js imported by URL), with a `ws` echo peer on loopback. Each case is its own
-// node:test subtest; the page skips a case whose `needs` the browser transport lacks.
+// (dist/browser/index.js imported by URL), with a `ws` echo peer on loopback, then again with this
+// package's own Node server as the peer. Each case is its own node:test subtest; the page skips a
+// case whose `needs` the browser transport lacks.
 import { after, before, describe, test } from 'node:test';
 import { cases } from '../conformance/cases.mjs';
 import { startEchoServer } from '../helpers/peers.mjs';
+import { peerLimit, startPackageEchoServer } from './package-peer.mjs';
 import { launchChromium, openPage, refusedPort, startStaticServer } from './harness.mjs';
 
 describe('conformance: browser transport in Chromium (ESM build), ws peer', () => {
@@ -30,6 +32,31 @@ describe('conformance: browser transport in Chromium (ESM build), ws peer', () =
 
   for (const c of cases) {
     test(c.name, { timeout: 60000 }, async (t) => {
+      const result = await page.evaluate(([name, u]) => window.runCase(name, u), [c.name, urls]);
+      if (result.skipped) return t.skip(result.skipped);
+      if (result.error) throw new Error(`in Chromium: ${result.error}`);
+    });
+  }
+});
+
+describe('conformance: browser transport in Chromium (ESM build), this package\'s Node server as peer', () => {
+  let site, peer, browser, page;
+  const urls = {};
+  before(async () => {
+    [site, peer] = await Promise.all([startStaticServer(), startPackageEchoServer()]);
+    urls.echo = peer.url;
+    urls.refused = `ws://127.0.0.1:${await refusedPort()}`;
+    browser = await launchChromium();
+    ({ page } = await openPage(browser, site.origin, '/test/browser/pages/esm.html'));
+  });
+  after(async () => {
+    await browser?.close();
+    await Promise.all([site?.close(), peer?.close()]);
+  });
+
+  for (const c of cases) {
+    const limit = peerLimit(c.run);
+    test(c.name, { timeout: 60000, skip: limit ? `needs ${limit}, which the HarmonyOS server API cannot do` : false }, async (t) => {
       const result = await page.evaluate(([name, u]) => window.runCase(name, u), [c.name, urls]);
       if (result.skipped) return t.skip(result.skipped);
       if (result.error) throw new Error(`in Chromium: ${result.error}`);

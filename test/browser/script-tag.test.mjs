@@ -1,36 +1,43 @@
 // The CDN way: dist/ohos-websocket.min.js loaded with a plain <script src> in real Chromium, and
-// HarmonyOS-style code (callbacks, the global `webSocket`) talking to a `ws` echo peer on loopback.
+// HarmonyOS-style code (callbacks, the global `webSocket`) talking to a `ws` echo peer and to this
+// package's own Node server on loopback.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEchoServer } from '../helpers/peers.mjs';
 import { launchChromium, openPage, startStaticServer } from './harness.mjs';
+import { startPackageEchoServer } from './package-peer.mjs';
 
 describe('script-tag build in Chromium: the global webSocket', () => {
-  let site, echo, browser, page;
+  let site, echo, ours, browser, page;
   before(async () => {
-    [site, echo] = await Promise.all([startStaticServer(), startEchoServer()]);
+    [site, echo, ours] = await Promise.all([startStaticServer(), startEchoServer(), startPackageEchoServer()]);
     browser = await launchChromium();
     ({ page } = await openPage(browser, site.origin, '/test/browser/pages/script-tag.html'));
   });
   after(async () => {
     await browser?.close();
-    await Promise.all([site?.close(), echo?.close()]);
+    await Promise.all([site?.close(), echo?.close(), ours?.close()]);
   });
 
-  test('HarmonyOS-style code: connect, send text and binary, echoes, close', async () => {
-    const log = await page.evaluate((url) => window.harmonyEcho(url), echo.url);
-    assert.deepEqual(log, [
-      ['connect', true],
-      ['open', { status: 101, message: 'Switching Protocols' }],
-      ['send text', true],
-      ['send binary', true],
-      ['message', 'Hello, server! 你好 𝄞'],
-      ['dataEnd'],
-      ['message', { arrayBuffer: true, bytes: [0, 1, 127, 128, 255] }],
-      ['dataEnd'],
-      ['close', true],
-      ['closed', { code: 1000, reason: 'bye' }],
-    ]);
+  const EXPECTED = [
+    ['connect', true],
+    ['open', { status: 101, message: 'Switching Protocols' }],
+    ['send text', true],
+    ['send binary', true],
+    ['message', 'Hello, server! 你好 𝄞'],
+    ['dataEnd'],
+    ['message', { arrayBuffer: true, bytes: [0, 1, 127, 128, 255] }],
+    ['dataEnd'],
+    ['close', true],
+    ['closed', { code: 1000, reason: 'bye' }],
+  ];
+
+  test('HarmonyOS-style code with a ws peer: connect, send text and binary, echoes, close', async () => {
+    assert.deepEqual(await page.evaluate((url) => window.harmonyEcho(url), echo.url), EXPECTED);
+  });
+
+  test("HarmonyOS-style code with this package's Node server as the peer", async () => {
+    assert.deepEqual(await page.evaluate((url) => window.harmonyEcho(url), ours.url), EXPECTED);
   });
 
   test('a refused connection reaches HarmonyOS code as an error event {200, "0"} only', async () => {
