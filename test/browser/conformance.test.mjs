@@ -1,7 +1,7 @@
 // Runs the shared conformance suite inside real Chromium against the browser ESM build
 // (dist/browser/index.js imported by URL), with a `ws` echo peer on loopback, then again with this
-// package's own Node server as the peer. Each case is its own node:test subtest; the page skips a
-// case whose `needs` the browser transport lacks.
+// package's own Node server as the peer, and inside a module worker. Each case is its own node:test
+// subtest; the page (or worker) skips a case whose `needs` the browser transport lacks.
 import { after, before, describe, test } from 'node:test';
 import { cases } from '../conformance/cases.mjs';
 import { startEchoServer } from '../helpers/peers.mjs';
@@ -60,6 +60,34 @@ describe('conformance: browser transport in Chromium (ESM build), this package\'
       const result = await page.evaluate(([name, u]) => window.runCase(name, u), [c.name, urls]);
       if (result.skipped) return t.skip(result.skipped);
       if (result.error) throw new Error(`in Chromium: ${result.error}`);
+    });
+  }
+});
+
+describe('conformance: browser transport in a Chromium module worker (no window, no DOM), ws peer', () => {
+  let site, echo, browser, page;
+  const urls = {};
+  before(async () => {
+    [site, echo] = await Promise.all([startStaticServer(), startEchoServer()]);
+    urls.echo = echo.url;
+    urls.refused = `ws://127.0.0.1:${await refusedPort()}`;
+    browser = await launchChromium();
+    ({ page } = await openPage(browser, site.origin, '/test/browser/pages/worker.html'));
+  });
+  after(async () => {
+    await browser?.close();
+    await Promise.all([site?.close(), echo?.close()]);
+  });
+
+  test('the worker has no window and no document', async () => {
+    if ((await page.evaluate(() => window.noDom)) !== true) throw new Error('the worker sees a window or a document');
+  });
+
+  for (const c of cases) {
+    test(c.name, { timeout: 60000 }, async (t) => {
+      const result = await page.evaluate(([name, u]) => window.runCase(name, u), [c.name, urls]);
+      if (result.skipped) return t.skip(result.skipped);
+      if (result.error) throw new Error(`in the worker: ${result.error}`);
     });
   }
 });
