@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { echoServer } from './lib/proc.mjs';
+import { echoServer, runJsonLines } from './lib/proc.mjs';
 import { machine as describe } from './lib/machine.mjs';
 import { report } from './lib/report.mjs';
 import { baselineSizes, packageSizes } from './size/size.mjs';
@@ -55,7 +55,12 @@ try {
     log('script-tag sizes');
     size = { package: packageSizes(), baseline: await baselineSizes() };
   }
-  if (wanted('node-client')) rows.push(...(await nodeClient(CONFIG.node, echo, log)));
+  if (wanted('node-client')) {
+    log('core overhead without I/O');
+    const [line] = await runJsonLines(process.execPath, ['--expose-gc', fileURLToPath(new URL('./node/overhead.mjs', import.meta.url)), '--json']);
+    machine.coreNs = line;
+    rows.push(...(await nodeClient(CONFIG.node, echo, log)));
+  }
   if (wanted('node-server')) rows.push(...(await nodeServer(CONFIG.server, log)));
   if (wanted('deno')) rows.push(...(await denoClient(CONFIG.deno, echo, log)));
   if (wanted('chromium')) rows.push(...(await chromiumClient(CONFIG.chromium, echo, log, machine)));

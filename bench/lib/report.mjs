@@ -64,6 +64,9 @@ function machineLine(m) {
   return [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory}; Node ${m.node} (ws ${m.ws}), Deno ${m.deno ?? 'n/a'}, Chromium ${m.chromium ?? 'n/a'}.`,
     `Load average before → after: ${m.loadBefore} → ${m.loadAfter ?? '?'}; run took ${m.seconds ?? '?'} s (${m.mode}).`,
+    ...(m.coreNs
+      ? ['', `The core's own JavaScript per message, no I/O (in-memory echo transport, send + receive, promise form): ${Math.round(m.coreNs.text)} ns text, ${Math.round(m.coreNs.binary)} ns binary.`]
+      : []),
   ].join('\n');
 }
 
