@@ -49,22 +49,36 @@ const machine = describe({ deno: DENO, chromium: CHROMIUM });
 machine.mode = quick ? '--quick' : 'full';
 const rows = [];
 let size;
+/**
+ * Runs one scenario; a scenario that breaks (a browser that will not start, a build that throws) is
+ * printed as a skipped row with its error, and the run goes on with the others.
+ */
+async function scenario(name, target, fn) {
+  if (!wanted(name)) return;
+  try {
+    rows.push(...(await fn()));
+  } catch (e) {
+    log(`${name} failed: ${e?.stack ?? e}`);
+    rows.push({ id: name, title: name, runtime: name, target, memory: name === 'memory', skipped: `failed: ${String(e?.message ?? e).split('\n')[0]}` });
+  }
+}
+
 const echo = await echoServer();
 try {
   if (wanted('size')) {
     log('script-tag sizes');
     size = { package: packageSizes(), baseline: await baselineSizes() };
   }
-  if (wanted('node-client')) {
+  await scenario('node-client', { cpu: 1.03 }, async () => {
     log('core overhead without I/O');
     const [line] = await runJsonLines(process.execPath, ['--expose-gc', fileURLToPath(new URL('./node/overhead.mjs', import.meta.url)), '--json']);
     machine.coreNs = line;
-    rows.push(...(await nodeClient(CONFIG.node, echo, log)));
-  }
-  if (wanted('node-server')) rows.push(...(await nodeServer(CONFIG.server, log)));
-  if (wanted('deno')) rows.push(...(await denoClient(CONFIG.deno, echo, log)));
-  if (wanted('chromium')) rows.push(...(await chromiumClient(CONFIG.chromium, echo, log, machine)));
-  if (wanted('memory')) rows.push(...(await nodeMemory(CONFIG.memory, echo, log)));
+    return nodeClient(CONFIG.node, echo, log);
+  });
+  await scenario('node-server', { cpu: 1.05 }, () => nodeServer(CONFIG.server, log));
+  await scenario('deno', { cpu: 1.03 }, () => denoClient(CONFIG.deno, echo, log));
+  await scenario('chromium', { cpu: 1.03 }, () => chromiumClient(CONFIG.chromium, echo, log, machine));
+  await scenario('memory', { extraBytes: 1024 }, () => nodeMemory(CONFIG.memory, echo, log));
 } finally {
   await echo.stop();
 }

@@ -4,14 +4,14 @@ import { existsSync } from 'node:fs';
 import { clientRow, skippedRow } from '../lib/pairs.mjs';
 import { CASES } from '../node/scenario-client.mjs';
 import { SCRIPT } from '../size/size.mjs';
-import { chromiumAvailable, chromiumRound } from './chromium.mjs';
+import { CHROMIUM, chromiumAvailable, chromiumRound } from './chromium.mjs';
 
 export async function chromiumClient(cfg, echo, log, machine) {
   const rows = [];
   for (const c of CASES) {
     const meta = { id: `chromium-client-${c.id}`, title: `Chromium client, ${c.title}`, runtime: 'chromium', target: c.target };
     if (!chromiumAvailable()) {
-      rows.push(skippedRow({ ...meta, reason: 'no Chromium at /usr/bin/chromium (set CHROMIUM_PATH)' }));
+      rows.push(skippedRow({ ...meta, reason: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` }));
       continue;
     }
     if (!existsSync(SCRIPT)) {
