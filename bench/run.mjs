@@ -76,7 +76,7 @@ try {
     return nodeClient(CONFIG.node, echo, log);
   });
   await scenario('node-server', { cpu: 1.05 }, () => nodeServer(CONFIG.server, log));
-  await scenario('deno', { cpu: 1.03 }, () => denoClient(CONFIG.deno, echo, log));
+  await scenario('deno', { cpu: 1.03 }, () => denoClient(CONFIG.deno, echo, log, machine));
   await scenario('chromium', { cpu: 1.03 }, () => chromiumClient(CONFIG.chromium, echo, log, machine));
   await scenario('memory', { extraBytes: 1024 }, () => nodeMemory(CONFIG.memory, echo, log));
 } finally {

@@ -12,7 +12,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   // A hidden or throttled page would measure the scheduler, not the socket code.
-  '--disable-background-timer-throttling', '--disable-renderer-backgrounding'];
+  '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+  // gc() in the page, for the core-overhead loop.
+  '--js-flags=--expose-gc'];
 
 /** Launches Chromium with a fresh profile; returns `{ browser, version, close() }`. */
 export async function launch() {
@@ -67,7 +69,8 @@ export async function chromiumRound(job) {
       for (const k of order) pair[k] = await measure(k);
       pairs.push(pair);
     }
-    return { pairs, version: b.version };
+    const core = job.core ? await page.evaluate(() => globalThis.coreOverhead()) : undefined;
+    return { pairs, version: b.version, core };
   } finally {
     await b.close();
   }

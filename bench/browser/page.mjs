@@ -1,6 +1,7 @@
 // Inside the Chromium page: opens side A and side B (raw WebSocket or the package's global
 // `webSocket`) to the echo server and runs one slice at a time when bench/browser/chromium.mjs
 // asks. The CPU figure is measured from outside (renderer main-thread time over CDP).
+import { coreOverhead } from '../lib/core-overhead.mjs';
 import { echoSlice } from '../lib/echo-driver.mjs';
 
 function rawSide(url) {
@@ -48,5 +49,8 @@ globalThis.slice = async (k, count, inflight) => {
   await echoSlice(sides[k], count, inflight, data);
   return ((performance.now() - t0) * 1000) / count;
 };
+
+/** The core's own JavaScript per message, no I/O (see bench/lib/core-overhead.mjs). */
+globalThis.coreOverhead = () => coreOverhead(globalThis.webSocket, () => performance.now() * 1e6, globalThis.gc);
 
 globalThis.ready = true;

@@ -24,8 +24,9 @@ export async function chromiumClient(cfg, echo, log, machine) {
     const floor = [];
     for (let r = 0; r < cfg.rounds; r++) {
       log(`chromium client ${c.id}: round ${r + 1}/${cfg.rounds}`);
-      const p = await chromiumRound({ ...base, b: 'pkg' });
+      const p = await chromiumRound({ ...base, b: 'pkg', core: !machine.coreNsChromium });
       machine.chromium = p.version;
+      machine.coreNsChromium ??= p.core;
       pairs.push(...p.pairs);
       floor.push(...(await chromiumRound({ ...base, b: 'raw' })).pairs);
     }

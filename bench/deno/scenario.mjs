@@ -18,9 +18,16 @@ async function round(job) {
   return lines.filter((l) => l.pair).map((l) => l.pair);
 }
 
+/** The core's own JavaScript per message in Deno, no I/O. */
+async function coreOverhead() {
+  const [line] = await runJsonLines(DENO, ['run', '--quiet', '--no-lock', '--v8-flags=--expose-gc', `--allow-read=${here('../..')}`, here('./overhead.mjs')], { NO_COLOR: '1' });
+  return line;
+}
+
 /** `cfg`: as for the Node client scenario. */
-export async function denoClient(cfg, echo, log) {
+export async function denoClient(cfg, echo, log, machine) {
   const rows = [];
+  if (existsSync(BUILD)) machine.coreNsDeno = await coreOverhead();
   for (const c of CASES) {
     const meta = { id: `deno-client-${c.id}`, title: `Deno client, ${c.title}`, runtime: 'deno', target: c.target };
     if (!existsSync(BUILD)) {

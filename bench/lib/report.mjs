@@ -60,13 +60,21 @@ function sizeTable(size) {
   ].join('\n');
 }
 
+/** The core's own JavaScript per message (no I/O) on each runtime measured. */
+function coreLine(m) {
+  const parts = [['Node', m.coreNs], ['Deno', m.coreNsDeno], ['Chromium', m.coreNsChromium]]
+    .filter(([, ns]) => ns)
+    .map(([name, ns]) => `${name} ${Math.round(ns.text)} ns text / ${Math.round(ns.binary)} ns binary`);
+  return parts.length
+    ? ['', `The core's own JavaScript per message, no I/O (in-memory echo transport; send in the promise form + receive): ${parts.join('; ')}.`]
+    : [];
+}
+
 function machineLine(m) {
   return [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory}; Node ${m.node} (ws ${m.ws}), Deno ${m.deno ?? 'n/a'}, Chromium ${m.chromium ?? 'n/a'}.`,
     `Load average before → after: ${m.loadBefore} → ${m.loadAfter ?? '?'}; run took ${m.seconds ?? '?'} s (${m.mode}).`,
-    ...(m.coreNs
-      ? ['', `The core's own JavaScript per message, no I/O (in-memory echo transport, send + receive, promise form): ${Math.round(m.coreNs.text)} ns text, ${Math.round(m.coreNs.binary)} ns binary.`]
-      : []),
+    ...coreLine(m),
   ].join('\n');
 }
 
