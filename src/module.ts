@@ -4,7 +4,7 @@
  */
 import { ClientWebSocket } from './client.js';
 import { ErrorCode } from './errors.js';
-import { ServerWebSocket } from './server/server.js';
+import { makeServer } from './server/factory.js';
 import type { Capabilities, Transport } from './transport.js';
 import { TlsProtocol } from './types.js';
 import type * as T from './types.js';
@@ -55,7 +55,7 @@ export function createWebSocketModule(transport: Transport): WebSocketModule {
   let current = transport;
   return {
     createWebSocket: (options) => new ClientWebSocket(options?.transport ?? current),
-    createWebSocketServer: (options) => new ServerWebSocket(options?.transport ?? current),
+    createWebSocketServer: (options) => makeServer(options?.transport ?? current),
     TlsProtocol,
     ErrorCode,
     get capabilities() {

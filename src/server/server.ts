@@ -5,15 +5,14 @@
 import { fail, ok, settle, type Result } from '../bridge.js';
 import { unsupported } from '../capabilities.js';
 import { businessError, ErrorCode, isBusinessError, paramError, type BusinessError } from '../errors.js';
-import { Registry } from '../events.js';
 import type { Transport } from '../transport.js';
 import type * as T from '../types.js';
 import { checkPayload, normaliseClose } from '../validate.js';
 import { normaliseServerConfig, type ServerPlan } from './config.js';
 import { isConnection, keyOf } from './registry.js';
-import { beginClose, Run, type ServerEvent } from './run.js';
+import { ServerListeners } from './listeners.js';
+import { beginClose, Run } from './run.js';
 
-const EVENTS: ReadonlySet<string> = new Set<ServerEvent>(['connect', 'messageReceive', 'close', 'error']);
 const TRUE: Result<boolean> = ok(true);
 
 type State = 'idle' | 'starting' | 'started' | 'stopping';
@@ -54,14 +53,15 @@ const missing = (c: T.WebSocketConnection) =>
  * server.on('close', (conn, result) => console.log(result.code, result.reason));
  * await server.start({ serverPort: 8080, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
  */
-export class ServerWebSocket implements T.WebSocketServer {
-  /** @internal */ readonly events = new Registry<ServerEvent>(EVENTS);
+export class ServerWebSocket extends ServerListeners implements T.WebSocketServer {
   private state: State = 'idle';
   private run: Run | undefined;
   /** The pending `start()`, so a `stop()` issued meanwhile can wait for it. */
   private starting: Promise<boolean> | undefined;
 
-  constructor(private readonly transport: Transport) {}
+  constructor(private readonly transport: Transport) {
+    super();
+  }
 
   /**
    * Starts listening. Resolves `true` once the port is bound.
@@ -227,29 +227,4 @@ export class ServerWebSocket implements T.WebSocketServer {
   get port(): number | undefined {
     return this.state === 'started' ? this.run?.listening?.port : undefined;
   }
-
-  /**
-   * Registers the one listener of `type` (`connect`, `messageReceive`, `close`, `error`), replacing
-   * any. Throws 401 for a non-string type or a non-function callback; unknown types are ignored.
-   *
-   * @example
-   * server.on('close', (conn, result) => console.log(conn.clientPort, result.code, result.reason));
-   */
-  on(type: string, callback: (...args: any[]) => void): void {
-    this.events.on(type, callback);
-  }
-
-  /** Removes the listener of `type` (only `callback`, when given). Throws 401 for bad arguments. */
-  off(type: string, callback?: (...args: any[]) => void): void {
-    this.events.off(type, callback);
-  }
-
-  onConnect(cb: T.Callback<T.WebSocketConnection>): void { this.events.on('connect', cb); }
-  offConnect(cb?: T.Callback<T.WebSocketConnection>): void { this.events.off('connect', cb); }
-  onMessageReceive(cb: T.Callback<T.WebSocketMessage>): void { this.events.on('messageReceive', cb); }
-  offMessageReceive(cb?: T.Callback<T.WebSocketMessage>): void { this.events.off('messageReceive', cb); }
-  onWebSocketServerClose(cb: T.ClientConnectionCloseCallback): void { this.events.on('close', cb); }
-  offWebSocketServerClose(cb?: T.ClientConnectionCloseCallback): void { this.events.off('close', cb); }
-  onWebSocketServerError(cb: T.ErrorCallback): void { this.events.on('error', cb); }
-  offWebSocketServerError(cb?: T.ErrorCallback): void { this.events.off('error', cb); }
 }

@@ -1,7 +1,9 @@
 /** Deno entry (`deno` condition): the namespace with Deno's native WebSocket as its default transport. */
 import { webSocket as core } from '../../src/index.js';
+import { enableServerMode } from '../../src/server/enable.js';
 import { createDenoTransport, denoTransport } from './index.js';
 
+enableServerMode();
 core.setTransport(denoTransport);
 
 /**

@@ -1,7 +1,9 @@
 /** Node entry (`node` condition): the namespace with `ws` as its default transport. */
 import { webSocket as core } from '../../src/index.js';
+import { enableServerMode } from '../../src/server/enable.js';
 import { nodeTransport } from './index.js';
 
+enableServerMode();
 core.setTransport(nodeTransport);
 
 /**
