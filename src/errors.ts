@@ -86,6 +86,19 @@ export function businessError<T = void>(code: number, hint?: string, data?: T): 
 export const paramError = (hint: string): BusinessError => businessError(ErrorCode.PARAMETER_ERROR, hint);
 
 /**
+ * The 401 that `on`/`off` throw. HarmonyOS throws the bare string `"401"` there, so apps test
+ * `e == '401'` or `e == 401`; this error compares equal to both (its primitive value is the code)
+ * while staying a real `Error` with `code`, message and stack. `String(e)` is the usual text.
+ */
+export function thrownParamError(hint: string): BusinessError {
+  const e = paramError(hint);
+  Object.defineProperty(e, Symbol.toPrimitive, {
+    value: (hint: string) => (hint === 'string' ? e.toString() : String(e.code)),
+  });
+  return e;
+}
+
+/**
  * True for any `BusinessError`-shaped value, across realms and package copies: checks the shape
  * (`Error`-like object with a numeric `code`), not `instanceof`.
  *

@@ -9,7 +9,7 @@
  * (bench/: less memory per connection, a smaller script-tag file, less CPU per message).
  */
 import { reportUserError } from './bridge.js';
-import { paramError } from './errors.js';
+import { thrownParamError } from './errors.js';
 
 type Fn = (...args: any[]) => unknown;
 
@@ -26,8 +26,8 @@ export class Registry<Types extends string> {
 
   /** `on(type, fn)`; `adapt` turns the user's function into the dispatch shape (aliases). */
   on(type: unknown, fn: unknown, adapt?: (user: Fn) => Fn): void {
-    if (typeof type !== 'string') throw paramError(`on() takes an event name string, got ${typeof type}`);
-    if (typeof fn !== 'function') throw paramError(`on('${type}') takes a callback function, got ${typeof fn}`);
+    if (typeof type !== 'string') throw thrownParamError(`on() takes an event name string, got ${typeof type}`);
+    if (typeof fn !== 'function') throw thrownParamError(`on('${type}') takes a callback function, got ${typeof fn}`);
     if (!this.types.has(type)) return; // unknown names are ignored, as on HarmonyOS
     this.slots[type] = adapt ? adapt(fn as Fn) : (fn as Fn);
     this.users[type] = fn as Fn;
@@ -35,9 +35,9 @@ export class Registry<Types extends string> {
 
   /** `off(type, fn?)`. */
   off(type: unknown, fn?: unknown): void {
-    if (typeof type !== 'string') throw paramError(`off() takes an event name string, got ${typeof type}`);
+    if (typeof type !== 'string') throw thrownParamError(`off() takes an event name string, got ${typeof type}`);
     if (fn !== undefined && fn !== null && typeof fn !== 'function') {
-      throw paramError(`off('${type}') takes a callback function or nothing, got ${typeof fn}`);
+      throw thrownParamError(`off('${type}') takes a callback function or nothing, got ${typeof fn}`);
     }
     if (!this.types.has(type)) return; // nothing is ever registered under an unknown name
     if (fn == null || this.users[type] === fn) {
