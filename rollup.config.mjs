@@ -19,6 +19,38 @@ const bundleEventEmitter = {
   },
 };
 
+/**
+ * Script-tag build only: drops the explanatory hint argument of the error helpers, so errors carry
+ * the native HarmonyOS message alone (codes and 801 texts naming the option are unchanged). The
+ * hints are most of the file's text; the ESM builds keep them.
+ */
+const HINT_ARGUMENT = { paramError: 0, thrownParamError: 0, businessError: 1 };
+const stripHints = {
+  name: 'strip-hints',
+  transform(code, id) {
+    if (!/[\\/]src[\\/]/.test(id)) return null;
+    const cuts = [];
+    const walk = (node) => {
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name in HINT_ARGUMENT) {
+        const arg = node.arguments[HINT_ARGUMENT[node.callee.name]];
+        if (arg) cuts.push([arg.start, arg.end]);
+      }
+      for (const value of Object.values(node)) {
+        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') walk(child);
+      }
+    };
+    walk(this.parse(code));
+    let out = code;
+    let floor = Infinity;
+    for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) {
+      if (end > floor) continue; // inside a hint already cut
+      out = out.slice(0, start) + 'void 0' + out.slice(end);
+      floor = start;
+    }
+    return { code: out, map: null };
+  },
+};
+
 const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
@@ -67,7 +99,7 @@ if (browserInputs.index) {
 if (existsSync('transports/browser/global.ts')) {
   builds.push({
     input: 'transports/browser/global.ts',
-    plugins: [bundleEventEmitter, ts()],
+    plugins: [bundleEventEmitter, ts(), stripHints],
     output: { file: 'dist/ohos-websocket.min.js', format: 'iife', name: 'webSocket', exports: 'default', plugins: [terser({ ecma: 2020, compress: { passes: 2 } })] },
   });
 }
