@@ -33,7 +33,9 @@ const stripHints = {
     const walk = (node) => {
       if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name in HINT_ARGUMENT) {
         const arg = node.arguments[HINT_ARGUMENT[node.callee.name]];
-        if (arg) cuts.push([arg.start, arg.end]);
+        // 801 keeps its text: naming the option and the transport is the point of that error.
+        const capability = node.arguments[0]?.property?.name === 'CAPABILITY_NOT_SUPPORTED';
+        if (arg && !capability) cuts.push([arg.start, arg.end]);
       }
       for (const value of Object.values(node)) {
         for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') walk(child);
