@@ -60,7 +60,7 @@ class Session implements ClientSocketEvents {
       // browsers enforce it already; some stacks (Deno's WebSocket) open anyway, so it is decided here.
       this.end();
       socket.terminate();
-      this.owner.events.emit('error', connectFailed(0, `the server chose subprotocol "${facts.protocol}"`));
+      this.owner.events.fire('error', connectFailed(0, `the server chose subprotocol "${facts.protocol}"`));
       return;
     }
     this.state = 'open';
@@ -75,17 +75,17 @@ class Session implements ClientSocketEvents {
       this.heartbeat.start();
     }
     const events = this.owner.events;
-    if (facts.headers) events.emit('headerReceive', responseHeaders(facts.headers));
+    if (facts.headers) events.fire('headerReceive', responseHeaders(facts.headers));
     const message = facts.statusText || 'Switching Protocols';
-    events.emit('open', undefined, { status: facts.status, message });
-    events.emit('openInfo', undefined, facts.protocol ? { status: facts.status, message, protocol: facts.protocol } : { status: facts.status, message });
+    events.fire('open', undefined, { status: facts.status, message });
+    events.fire('openInfo', undefined, facts.protocol ? { status: facts.status, message, protocol: facts.protocol } : { status: facts.status, message });
   }
 
   message(data: string | ArrayBuffer): void {
     if (this.owner.session !== this) return;
     const events = this.owner.events;
-    events.emit('message', undefined, data);
-    if (events.has('message')) events.emit('dataEnd');
+    events.fire('message', undefined, data);
+    if (events.has('message')) events.fire('dataEnd');
   }
 
   pong(): void {
@@ -97,8 +97,8 @@ class Session implements ClientSocketEvents {
     const local = this.localClose;
     this.end();
     // A close() while connecting aborts the attempt: report it as the close the caller asked for.
-    if (local) this.owner.events.emit('close', undefined, local);
-    else this.owner.events.emit('error', connectFailed(status, detail));
+    if (local) this.owner.events.fire('close', undefined, local);
+    else this.owner.events.fire('error', connectFailed(status, detail));
   }
 
   closed(code: number, reason: string, clean: boolean): void {
@@ -106,13 +106,13 @@ class Session implements ClientSocketEvents {
     const local = this.localClose;
     this.end();
     const events = this.owner.events;
-    if (local) events.emit('close', undefined, local);
+    if (local) events.fire('close', undefined, local);
     // A close frame without a status (1005 is how every stack reports that) is a normal close for
     // the native client: {1000, 'The link is down'}.
-    else if (clean) events.emit('close', undefined, { code: code === 1005 ? 1000 : code, reason: reason || LINK_DOWN });
+    else if (clean) events.fire('close', undefined, { code: code === 1005 ? 1000 : code, reason: reason || LINK_DOWN });
     else {
-      events.emit('error', connectFailed(0, reason || undefined));
-      events.emit('close', undefined, { code: 0, reason: LINK_DOWN });
+      events.fire('error', connectFailed(0, reason || undefined));
+      events.fire('close', undefined, { code: 0, reason: LINK_DOWN });
     }
   }
 
@@ -154,7 +154,7 @@ export class ClientWebSocket implements T.WebSocket {
     if (!n.ok) {
       if (n.error.code === ErrorCode.OTHER) {
         const e = connectFailed(0, 'the URL has no host');
-        queueMicrotask(() => this.events.emit('error', e));
+        queueMicrotask(() => this.events.fire('error', e));
         // -1 carries the connect-failure message here (SPEC §4), not the table's default text.
         return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed: the URL has no host'));
       }
@@ -184,7 +184,7 @@ export class ClientWebSocket implements T.WebSocket {
       const local = session.localClose;
       if (local || e) this.session = undefined;
       // close() during the checks resolved true, so its close event follows whatever the checks say.
-      if (local) queueMicrotask(() => this.events.emit('close', undefined, local));
+      if (local) queueMicrotask(() => this.events.fire('close', undefined, local));
       if (e) throw e;
       if (!local) session.start();
       return true;

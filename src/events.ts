@@ -1,68 +1,64 @@
 /**
- * The one-listener event registry (SPEC §2.7, §3): `on` replaces the listener of its type, `off(type)`
- * removes it, `off(type, fn)` only when `fn` is the registered one. Static-ArkTS aliases share the
- * slot of the event they name but take a different argument shape, so a slot stores the user's
- * function together with an adapter.
+ * The one-listener event registry (SPEC §2.7, §3) on eventemitter3: `on` replaces the listener of its
+ * type, `off(type)` removes it, `off(type, fn)` only when `fn` is the registered one. Static-ArkTS
+ * aliases share the slot of the event they name but take a different argument shape: they register
+ * an adapter that remembers the user's function, so `off(type, fn)` still recognises it.
  *
- * One listener per type needs no emitter library: a slot per type is a direct call on `emit`, and an
- * idle connection carries two small objects instead of an emitter with a wrapper per listener
- * (bench/: less memory per connection, a smaller script-tag file, less CPU per message).
+ * With one listener per type, eventemitter3 stores a single `{fn, context, once}` per type and its
+ * `emit` is a direct call with the exact arity given (an `ErrorCallback` gets one argument, `dataEnd`
+ * none). bench/ measures what this costs against a bare slot object (docs/bench.md).
  */
+import EventEmitter from 'eventemitter3';
 import { reportUserError } from './bridge.js';
 import { thrownParamError } from './errors.js';
 
-type Fn = (...args: any[]) => unknown;
+type Fn = ((...args: any[]) => unknown) & { user?: Fn };
 
-export class Registry<Types extends string> {
-  /** The function `emit` calls per type: the user's own, or its adapter for an alias. */
-  private readonly slots: Record<string, Fn | undefined> = {};
-  /**
-   * The user's function per type, for `off(type, fn)`. Plain objects holding known names only:
-   * `Object.create(null)` starts in dictionary mode, about 0.4 KB per idle connection (bench/).
-   */
-  private readonly users: Record<string, Fn | undefined> = {};
-
-  constructor(private readonly types: ReadonlySet<string>) {}
+export class Registry<Types extends string> extends EventEmitter<string> {
+  constructor(private readonly types: ReadonlySet<string>) {
+    super();
+  }
 
   /** `on(type, fn)`; `adapt` turns the user's function into the dispatch shape (aliases). */
-  on(type: unknown, fn: unknown, adapt?: (user: Fn) => Fn): void {
+  override on(type: unknown, fn: unknown, adapt?: (user: Fn) => Fn): this {
     if (typeof type !== 'string') throw thrownParamError(`on() takes an event name string, got ${typeof type}`);
     if (typeof fn !== 'function') throw thrownParamError(`on('${type}') takes a callback function, got ${typeof fn}`);
-    if (!this.types.has(type)) return; // unknown names are ignored, as on HarmonyOS
-    this.slots[type] = adapt ? adapt(fn as Fn) : (fn as Fn);
-    this.users[type] = fn as Fn;
+    if (!this.types.has(type)) return this; // unknown names are ignored, as on HarmonyOS
+    let listener = fn as Fn;
+    if (adapt) {
+      listener = adapt(fn as Fn);
+      listener.user = fn as Fn;
+    }
+    this.removeAllListeners(type);
+    return super.on(type, listener);
   }
 
   /** `off(type, fn?)`. */
-  off(type: unknown, fn?: unknown): void {
+  override off(type: unknown, fn?: unknown): this {
     if (typeof type !== 'string') throw thrownParamError(`off() takes an event name string, got ${typeof type}`);
     if (fn !== undefined && fn !== null && typeof fn !== 'function') {
       throw thrownParamError(`off('${type}') takes a callback function or nothing, got ${typeof fn}`);
     }
-    if (!this.types.has(type)) return; // nothing is ever registered under an unknown name
-    if (fn == null || this.users[type] === fn) {
-      this.slots[type] = undefined;
-      this.users[type] = undefined;
-    }
+    const current = this.listeners(type)[0] as Fn | undefined;
+    if (current && (fn == null || current === fn || current.user === fn)) this.removeAllListeners(type);
+    return this;
   }
 
   /** Whether a listener is registered for `type`. */
   has(type: Types): boolean {
-    return this.slots[type] !== undefined;
+    return this.listenerCount(type) > 0;
   }
 
   /**
-   * Calls the listener of `type`, if any, with exactly the arguments given (an `ErrorCallback` gets
-   * one argument, `dataEnd` none); a throwing listener is reported, never propagated.
+   * Calls the listener of `type`, if any, with exactly the arguments given; a throwing listener is
+   * reported, never propagated. (Not an `emit` override: no rest array on the message path.)
    */
-  emit(type: Types, a?: unknown, b?: unknown): void {
-    const fn = this.slots[type];
-    if (fn === undefined) return;
+  fire(type: Types, a?: unknown, b?: unknown): void {
     try {
       const n = arguments.length;
-      if (n === 3) fn(a, b);
-      else if (n === 2) fn(a);
-      else fn();
+      if (n === 3) this.emit(type, a, b);
+      else if (n === 2) this.emit(type, a);
+      else this.emit(type);
     } catch (e) {
       reportUserError(e);
     }

@@ -52,7 +52,7 @@ export class Run implements ServerHandlers {
       '503',
     );
     // After the transport has answered: a listener calling stop() must not re-enter the handshake.
-    queueMicrotask(() => this.events.emit('error', e));
+    queueMicrotask(() => this.events.fire('error', e));
     return false;
   }
 
@@ -60,10 +60,10 @@ export class Run implements ServerHandlers {
     const entry = this.registry.add(peer.ip, peer.port, socket);
     // Emitted before the transport wires the socket's events, so `connect` precedes any message.
     if (this.stopping) beginClose(entry, GOING_AWAY);
-    else this.events.emit('connect', entry.connection);
+    else this.events.fire('connect', entry.connection);
     return {
       message: (data) => {
-        this.events.emit('messageReceive', { data, clientConnection: entry.connection });
+        this.events.fire('messageReceive', { data, clientConnection: entry.connection });
       },
       closed: (code, reason, clean) => this.closed(entry, code, reason, clean),
     };
@@ -79,7 +79,7 @@ export class Run implements ServerHandlers {
     this.admission.release(entry.connection.clientIP);
     const r = entry.local ?? (clean ? { code, reason: reason || LINK_DOWN } : { code: 0, reason: LINK_DOWN });
     this.registry.remove(entry);
-    this.events.emit('close', entry.connection, { code: r.code, reason: r.reason, closeReason: r.reason });
+    this.events.fire('close', entry.connection, { code: r.code, reason: r.reason, closeReason: r.reason });
   }
 
   /**
