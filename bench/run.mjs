@@ -73,6 +73,8 @@ try {
     log('core overhead without I/O');
     const [line] = await runJsonLines(process.execPath, ['--expose-gc', fileURLToPath(new URL('./node/overhead.mjs', import.meta.url)), '--json']);
     machine.coreNs = line;
+    const [registry] = await runJsonLines(process.execPath, ['--expose-gc', fileURLToPath(new URL('./node/registry-cost.mjs', import.meta.url)), '--json']);
+    machine.registry = registry;
     return nodeClient(CONFIG.node, echo, log);
   });
   await scenario('node-server', { cpu: 1.05 }, () => nodeServer(CONFIG.server, log));
