@@ -36,10 +36,10 @@ const CONFIG = quick
     }
   : {
       node: { rounds: 5, pairs: 4, small: { count: 25_000, inflight: 1000 }, large: { count: 40, inflight: 8 } },
-      server: { rounds: 4, pairs: 3, clients: 100, messages: 1000, inflight: 10 },
+      server: { rounds: 6, pairs: 3, clients: 100, messages: 1000, inflight: 10 },
       memory: { samples: 3, connections: 2000 },
       deno: { rounds: 3, pairs: 4, small: { count: 50_000, inflight: 1000 }, large: { count: 80, inflight: 8 } },
-      chromium: { rounds: 3, pairs: 4, small: { count: 4000, inflight: 1000 }, large: { count: 10, inflight: 8 } },
+      chromium: { rounds: 4, pairs: 4, small: { count: 4000, inflight: 1000 }, large: { count: 10, inflight: 8 } },
     };
 
 const started = Date.now();
