@@ -71,7 +71,7 @@ class Session implements ClientSocketEvents {
     const hb = this.n!.request.heartbeat;
     this.n = undefined;
     if (hb && this.transport.capabilities.heartbeat && socket.ping) {
-      this.heartbeat = new Heartbeat(hb.pingIntervalMs, hb.pongTimeoutMs, () => socket.ping!(), () => socket.terminate());
+      this.heartbeat = new Heartbeat(hb.pingIntervalMs, hb.pongTimeoutMs, socket);
       this.heartbeat.start();
     }
     const events = this.owner.events;

@@ -1,7 +1,19 @@
 /**
  * Heartbeat policy (SPEC §2.4): the core decides when to ping and when a missing pong means the
  * link is dead; the transport only sends ping frames, reports pongs and drops the link on request.
+ *
+ * Every idle Node connection carries one of these, so it holds the socket itself and its timers
+ * call module-level functions with the heartbeat as argument: no closures per connection
+ * (bench/: about 0.4 KB less per idle connection).
  */
+import type { ClientSocket } from './transport.js';
+
+const beatOf = (h: Heartbeat): void => h.beat();
+const deadOf = (h: Heartbeat): void => {
+  h.stop();
+  h.socket.terminate();
+};
+
 export class Heartbeat {
   private interval: ReturnType<typeof setInterval> | undefined;
   private deadline: ReturnType<typeof setTimeout> | undefined;
@@ -9,12 +21,11 @@ export class Heartbeat {
   constructor(
     private readonly pingIntervalMs: number,
     private readonly pongTimeoutMs: number,
-    private readonly ping: () => void,
-    private readonly dead: () => void,
+    /** @internal */ readonly socket: ClientSocket,
   ) {}
 
   start(): void {
-    this.interval = setInterval(() => this.beat(), this.pingIntervalMs);
+    this.interval = setInterval(beatOf, this.pingIntervalMs, this);
   }
 
   /** A pong arrived: the link is confirmed alive. */
@@ -29,14 +40,12 @@ export class Heartbeat {
     this.interval = this.deadline = undefined;
   }
 
-  private beat(): void {
-    this.ping();
+  /** @internal One beat: ping, and start the pong deadline unless one is running. */
+  beat(): void {
+    this.socket.ping?.();
     // One outstanding deadline at a time: a pong confirms every ping sent before it.
     if (this.pongTimeoutMs > 0 && this.deadline === undefined) {
-      this.deadline = setTimeout(() => {
-        this.stop();
-        this.dead();
-      }, this.pongTimeoutMs);
+      this.deadline = setTimeout(deadOf, this.pongTimeoutMs, this);
     }
   }
 }
