@@ -5,7 +5,7 @@
 //   node bench/run.mjs            full run (≈ 10 minutes on 2 cores)
 //   node bench/run.mjs --quick    short run (≈ 2 minutes), same scenarios, fewer and shorter slices
 //   node bench/run.mjs --only=node-client,size   a subset: size, node-client, node-server, memory, deno, chromium
-//   node bench/run.mjs --readme   also puts the tables into docs/readme/bench.md (between its markers)
+//   node bench/run.mjs --readme   also puts the tables into docs/bench.md (between its markers)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +93,7 @@ mkdirSync(dir, { recursive: true });
 writeFileSync(`${dir}latest.md`, md);
 writeFileSync(`${dir}latest.json`, `${JSON.stringify({ date: new Date().toISOString(), config: CONFIG, machine, rows, size }, null, 2)}\n`);
 process.stdout.write(`\n${md}`);
-const readme = fileURLToPath(new URL('../docs/readme/bench.md', import.meta.url));
+const readme = fileURLToPath(new URL('../docs/bench.md', import.meta.url));
 if (args.includes('--readme') && existsSync(readme)) {
   const text = readFileSync(readme, 'utf8');
   const [begin, end] = ['<!-- bench:table -->', '<!-- /bench:table -->'];
