@@ -2,11 +2,11 @@
 // (dist/, test/), real peers on loopback, and a headless Chromium driven by playwright-core.
 // Everything started here has a matching stop, so each test file exits by itself.
 import { createServer } from 'node:http';
-import { createServer as createTcpServer } from 'node:net';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+export { refusedPort } from '../helpers/peers.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from '../../scripts/chromium.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -46,15 +46,6 @@ export async function startStaticServer() {
     origin: `http://127.0.0.1:${server.address().port}`,
     close: () => new Promise((r) => { server.close(() => r()); server.closeAllConnections(); }),
   };
-}
-
-/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
-export async function refusedPort() {
-  const s = createTcpServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 /** Launches headless Chromium; throws with install instructions when there is none. */

@@ -6,10 +6,10 @@ import { createPrivateKey } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createNetServer } from 'node:net';
 import { createProxy } from 'proxy';
 import { makeCerts as makeCertFiles } from '../helpers/certs.mjs';
-import { startEchoServer } from '../helpers/peers.mjs';
+import { refusedPort, startEchoServer } from '../helpers/peers.mjs';
+export { refusedPort };
 import { webSocket } from 'ohos-websocket';
 
 export const DENO = new URL('../../node_modules/.bin/deno', import.meta.url).pathname;
@@ -35,15 +35,6 @@ export function makeCerts() {
     otherKey: c.path('other.key'), clientCert: c.path('client.pem'), clientKey: c.path('client.key'),
     clientKeyEncrypted: c.path('client-enc.key'),
   };
-}
-
-/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
-export async function refusedPort() {
-  const s = createNetServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 const listen = (server) => new Promise((r) => server.listen(0, '127.0.0.1', () => r(server.address().port)));

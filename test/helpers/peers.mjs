@@ -14,6 +14,7 @@
 //   /no-protocol     → the server selects none (a client that offered one must fail)
 //   /wrong-protocol  → the server selects "zzz", which no test offers (the client must fail)
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { WebSocketServer } from 'ws';
 
 /** Subprotocol choice by request path (see the header comment). */
@@ -71,4 +72,13 @@ export async function startEchoServer({ handleProtocols = pickProtocol, server =
         server.closeAllConnections?.();
       }),
   };
+}
+
+/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
+export async function refusedPort() {
+  const s = createNetServer();
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
 }
