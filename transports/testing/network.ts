@@ -152,8 +152,9 @@ export class Network {
       if (!answer.accept) return fail(answer.status, `the server refused the handshake with HTTP ${answer.status}`, 'refused');
       const [client, server] = link(this.clock);
       this.ends.add(server);
-      acceptOnServer(target, record, server);
+      // The 101 is on its way before the server's `connect` listener can send anything.
       open(client, answer.protocol, {});
+      acceptOnServer(target, record, server);
     };
     this.clock.deliver(arrive);
     return {
