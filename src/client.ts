@@ -4,7 +4,7 @@
  */
 import { fail, ok, settle, type Result } from './bridge.js';
 import { checkCapabilities } from './capabilities.js';
-import { businessError, BusinessError, ErrorCode } from './errors.js';
+import { businessError, BusinessError, connectFailed, ErrorCode } from './errors.js';
 import { dataOnly, Registry } from './events.js';
 import { Heartbeat } from './heartbeat.js';
 import type { ClientSocket, ClientSocketEvents, OpenFacts, Transport } from './transport.js';
@@ -16,13 +16,6 @@ type ClientEvent = 'open' | 'openInfo' | 'message' | 'close' | 'error' | 'dataEn
 
 const EVENTS: ReadonlySet<string> = new Set<ClientEvent>(['open', 'openInfo', 'message', 'close', 'error', 'dataEnd', 'headerReceive']);
 const LINK_DOWN = 'The link is down';
-
-/** The error event payload (SPEC §2.7): code 200, the HTTP status as a string in `data`. */
-function connectFailed(status: number, detail?: string): BusinessError<string> {
-  const e = new BusinessError<string>(ErrorCode.CONNECT_FAILED, 'Websocket connect failed', String(status));
-  if (detail) (e as { cause?: unknown }).cause = detail;
-  return e;
-}
 
 /** The 101 response headers as `headerReceive` reports them: lowercase keys, string values. */
 function responseHeaders(raw: Record<string, string | string[] | undefined>): T.ResponseHeaders {
@@ -156,7 +149,7 @@ export class ClientWebSocket implements T.WebSocket {
         const e = connectFailed(0, 'the URL has no host');
         queueMicrotask(() => this.events.fire('error', e));
         // -1 carries the connect-failure message here (SPEC §4), not the table's default text.
-        return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed: the URL has no host'));
+        return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed', undefined, 'the URL has no host'));
       }
       return fail(n.error);
     }

@@ -4,7 +4,7 @@
  * decides which HarmonyOS event each transport fact becomes (SPEC §3). A fresh run per `start()`
  * means late facts from a previous lifetime can only touch that lifetime's (already empty) state.
  */
-import { BusinessError, ErrorCode, ErrorMessage } from '../errors.js';
+import { connectFailed } from '../errors.js';
 import type { Registry } from '../events.js';
 import type { ListeningServer, PeerAddress, ServerHandlers, ServerSocket, ServerSocketEvents } from '../transport.js';
 import type { CloseResult } from '../types.js';
@@ -45,11 +45,9 @@ export class Run implements ServerHandlers {
     if (this.stopping) return false; // the port is about to close: refuse quietly
     const refusal = this.admission.take(peer.ip);
     if (!refusal) return true;
-    const e = new BusinessError<string>(
-      ErrorCode.CONNECT_FAILED,
-      `${ErrorMessage[ErrorCode.CONNECT_FAILED]}: refused ${peer.ip} port ${peer.port} with HTTP 503, ` +
-        `${refusal.limit} is ${refusal.value}; raise it in start() if the load is expected`,
-      '503',
+    const e = connectFailed(
+      503,
+      `refused ${peer.ip} port ${peer.port} with HTTP 503, ${refusal.limit} is ${refusal.value}; raise it in start() if the load is expected`,
     );
     // After the transport has answered: a listener calling stop() must not re-enter the handshake.
     queueMicrotask(() => this.events.fire('error', e));

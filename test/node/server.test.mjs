@@ -72,7 +72,7 @@ test('start: 801 on a transport without server mode', async () => {
   const noServer = { capabilities: { ...nodeCapabilities, name: 'clientonly', server: false }, connect: nodeTransport.connect };
   const e = await rejection(webSocket.createWebSocketServer({ transport: noServer }).start(loopback()));
   assert.equal(e.code, 801);
-  assert.match(e.message, /clientonly/);
+  assert.match(e.cause, /clientonly/);
   const noListen = { capabilities: nodeCapabilities, connect: nodeTransport.connect };
   assert.equal(await codeOf(webSocket.createWebSocketServer({ transport: noListen }).start(loopback())), 801);
   // Bad arguments still win over 801 (they are the caller's to fix on every transport).
