@@ -244,10 +244,11 @@ export class ClientWebSocket implements T.WebSocket {
 
   onOpen(cb: T.Callback<T.OpenResult>): void { this.events.on('open', cb, dataOnly); }
   offOpen(cb?: T.Callback<T.OpenResult>): void { this.events.off('open', cb); }
-  onMessage(cb: T.Callback<string | ArrayBuffer>): void { this.events.on('message', cb, dataOnly); }
-  offMessage(cb?: T.Callback<string | ArrayBuffer>): void { this.events.off('message', cb); }
-  onWebSocketClose(cb: T.Callback<T.CloseResult>): void { this.events.on('close', cb, dataOnly); }
-  offWebSocketClose(cb?: T.Callback<T.CloseResult>): void { this.events.off('close', cb); }
+  // The official declarations give these two `AsyncCallback`s: `(undefined, value)`, as on() (SPEC §2.1).
+  onMessage(cb: T.AsyncCallback<string | ArrayBuffer>): void { this.events.on('message', cb); }
+  offMessage(cb?: T.AsyncCallback<string | ArrayBuffer>): void { this.events.off('message', cb); }
+  onWebSocketClose(cb: T.AsyncCallback<T.CloseResult>): void { this.events.on('close', cb); }
+  offWebSocketClose(cb?: T.AsyncCallback<T.CloseResult>): void { this.events.off('close', cb); }
   onWebSocketError(cb: T.ErrorCallback): void { this.events.on('error', cb); }
   offWebSocketError(cb?: T.ErrorCallback): void { this.events.off('error', cb); }
   onDataEnd(cb: T.Callback<void>): void { this.events.on('dataEnd', cb); }
