@@ -3,11 +3,11 @@
  * handshake routing between them, and the records of every handshake. `net.transport` (see
  * `transport.ts`) only forwards the contract's calls here.
  */
-import { ListenError, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ListenRequest, type ListeningServer, type ServerHandlers } from '../../src/transport.js';
+import { ListenError, NO_CLOSE_FRAME, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ListenRequest, type ListeningServer, type ServerHandlers } from '../../src/transport.js';
 import { Clock } from './clock.js';
 import { addressOf, hostPort, recordOf, type Address, type HandshakeRecord } from './handshake.js';
 import { frameOf, link, type End } from './link.js';
-import { acceptOnServer, askServer, type Listener, type ServerAnswer } from './listeners.js';
+import { acceptOnServer, askServer, type Listener } from './listeners.js';
 import { PeerConnection, TestPeer, type PeerOptions } from './peer.js';
 
 const WILDCARDS = new Set(['0.0.0.0', '::']);
@@ -123,7 +123,7 @@ export class Network {
         // A link that ends before the client saw `open` is an attempt that failed.
         closed: (code, reason, clean) => {
           this.ends.delete(client);
-          if (opened) events.closed(code, reason, clean);
+          if (opened) events.closed(clean ? code : NO_CLOSE_FRAME, reason);
           else events.fail(0, 'the connection ended during the handshake');
         },
       };
@@ -148,12 +148,12 @@ export class Network {
         return fail(0, `${record.secure ? 'wss:' : 'ws:'} to a ${secure ? 'TLS' : 'plain'} endpoint: the handshake cannot succeed`, 'unreachable');
       }
       if ('peer' in target) return this.toPeer(target.peer, record, open, fail, (c) => (cancel = c));
-      const answer: ServerAnswer = askServer(target, record);
+      const answer = askServer(target, record);
       if (!answer.accept) return fail(answer.status, `the server refused the handshake with HTTP ${answer.status}`, 'refused');
       const [client, server] = link(this.clock);
       this.ends.add(server);
-      acceptOnServer(target, record, server);
-      open(client, answer.protocol, {});
+      acceptOnServer(answer, server);
+      open(client, answer.protocol ?? '', {});
     };
     this.clock.deliver(arrive);
     return {
