@@ -29,7 +29,7 @@ export function testTransport(network: Network, clientIP: string): Transport {
     fileExists: (path) => Promise.resolve(network.fileExists(path)),
     connect: (request, events) => network.connect(request, events, clientIP),
     listen: (request, handlers) => network.listen(request, handlers),
-    // The kit's transport can listen, so the server core comes with it (in every build, browsers too).
+    // The kit can listen, so the server core comes with it (in every build, browsers included).
     serverCore,
   };
 }
