@@ -209,6 +209,9 @@ export const sessionCases = [
   },
   {
     name: 'data queued while connecting is dropped when the attempt fails; send afterwards → -1',
+    // Awaits two sends while the refusal is on its way: a peer must take longer than the test kit's
+    // two Promise jobs at latency 0 to refuse.
+    peer: ['handshake-time'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       const log = util.record(ws, ['open', 'message', 'error', 'close']);
