@@ -4,7 +4,8 @@
 // features it relies on (`peer`); each peer declares what it `lacks` where it is started
 // (WS_PEER, DENO_PEER, PACKAGE_PEER in test/helpers/), and the runner skips what cannot run.
 // Peer features: 'drop' (__drop__), 'close-nostatus' (__close_nostatus__), 'headers' (__headers__),
-// 'path' (__path__), 'subprotocol' (the first offered is chosen; /no-protocol, /wrong-protocol).
+// 'path' (__path__), 'subprotocol' (the first offered is chosen; /no-protocol, /wrong-protocol),
+// 'handshake-time' (a handshake takes longer than a few Promise jobs, as on any real network).
 // Cases import nothing platform-specific: everything comes through `ctx`:
 //   ctx.webSocket  the namespace under test        ctx.urls.echo   a peer obeying test/helpers/peers.mjs
 //   ctx.assert     ./assert.mjs                    ctx.util        ./util.mjs
