@@ -10,10 +10,7 @@ function pickProtocol(offered, request) {
   return offered[0] ?? false;
 }
 
-/**
- * Starts the echo peer on `net` at `url`; resolves with `{url, close()}` like startEchoServer.
- * @param {import('ohos-websocket/testing').TestNetwork} net
- */
+/** Starts the echo peer on the test network `net` at `url`; returns `{url, peer, close()}`. */
 export function startKitEchoPeer(net, url = 'ws://echo.test:8080') {
   let lastClose = null;
   const commands = {
