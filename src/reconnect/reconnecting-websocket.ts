@@ -65,7 +65,7 @@ export interface ReconnectOptions {
   webSocket?: WebSocketFactory;
   /** Backoff ceiling of the first retry, ms. Default 1,000. */
   minDelay?: number;
-  /** Largest backoff ceiling, ms. Default 30,000. */
+  /** Largest backoff ceiling, ms. Default 30,000 (or `minDelay` when that is larger). */
   maxDelay?: number;
   /** Growth of the ceiling per retry: the n-th waits up to `min(maxDelay, minDelay·factor^(n−1))`. Default 2. */
   factor?: number;
@@ -290,7 +290,8 @@ function readPolicy(o: ReconnectOptions | undefined): Policy | string {
       return ok ? value : `options.${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${String(value)}`;
     };
     const minDelay = num('minDelay', opts.minDelay, 1000, 0, false);
-    const maxDelay = num('maxDelay', opts.maxDelay, 30000, 0, false);
+    // An unset maxDelay never undercuts a larger minDelay.
+    const maxDelay = num('maxDelay', opts.maxDelay, typeof minDelay === 'number' ? Math.max(30000, minDelay) : 30000, 0, false);
     const factor = num('factor', opts.factor, 2, 1, false);
     const maxRetries = num('maxRetries', opts.maxRetries, Infinity, 0, true);
     const minUptime = num('minUptime', opts.minUptime, 5000, 0, false);
