@@ -87,6 +87,7 @@ const nodeInputs = present({
   base: 'src/base.ts',
   'transports/node': 'transports/node/index.ts',
   reconnect: RECONNECT,
+  testing: 'transports/node/testing.ts',
 });
 builds.push({
   input: nodeInputs,
@@ -104,6 +105,7 @@ const browserInputs = present({
   base: 'src/base.ts',
   'transports/browser': 'transports/browser/index.ts',
   reconnect: RECONNECT,
+  testing: 'transports/browser/testing.ts',
 });
 if (browserInputs.index) {
   builds.push({
@@ -128,6 +130,7 @@ const denoInputs = present({
   base: 'src/base.ts',
   'transports/deno': 'transports/deno/index.ts',
   reconnect: RECONNECT,
+  testing: 'transports/deno/testing.ts',
 });
 if (denoInputs.index) {
   builds.push({
