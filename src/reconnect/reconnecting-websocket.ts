@@ -15,6 +15,15 @@
 import { webSocket } from '@kit.NetworkKit';
 import type { AsyncCallback, BusinessError, Callback, ErrorCallback } from '@kit.BasicServicesKit';
 
+/**
+ * The `open` result, `{status, message}`. The SDK declares `OpenResult` for static ArkTS
+ * only (the TypeScript view types `open` as `AsyncCallback<Object>`), so it is spelled out here.
+ */
+export interface OpenResult {
+  status: number;
+  message: string;
+}
+
 /** A URL, or a function called before every attempt (token refresh) that returns or resolves one. */
 export type UrlProvider = string | ((attempt: number) => string | Promise<string>);
 
@@ -159,8 +168,8 @@ export interface ReconnectingWebSocket {
   on(type: 'giveUp', callback: Callback<GiveUpInfo>): void;
   off(type: 'giveUp', callback?: Callback<GiveUpInfo>): void;
 
-  onOpen(callback: Callback<webSocket.OpenResult>): void;
-  offOpen(callback?: Callback<webSocket.OpenResult>): void;
+  onOpen(callback: Callback<OpenResult>): void;
+  offOpen(callback?: Callback<OpenResult>): void;
   onMessage(callback: AsyncCallback<string | ArrayBuffer>): void;
   offMessage(callback?: AsyncCallback<string | ArrayBuffer>): void;
   onWebSocketClose(callback: AsyncCallback<webSocket.CloseResult>): void;
@@ -669,8 +678,8 @@ class Reconnecting {
     if (slot !== undefined) callUser(slot.dispatch, args);
   }
 
-  onOpen(cb: Callback<webSocket.OpenResult>): void { this.on('open', cb, dataOnly); }
-  offOpen(cb?: Callback<webSocket.OpenResult>): void { this.off('open', cb); }
+  onOpen(cb: Callback<OpenResult>): void { this.on('open', cb, dataOnly); }
+  offOpen(cb?: Callback<OpenResult>): void { this.off('open', cb); }
   onMessage(cb: AsyncCallback<string | ArrayBuffer>): void { this.on('message', cb); }
   offMessage(cb?: AsyncCallback<string | ArrayBuffer>): void { this.off('message', cb); }
   onWebSocketClose(cb: AsyncCallback<webSocket.CloseResult>): void { this.on('close', cb); }
