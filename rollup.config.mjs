@@ -1,7 +1,8 @@
 // One rollup build per platform, each with named inputs. Node keeps its dependencies external
 // (ws, isomorphic-ws, https-proxy-agent, eventemitter3 resolve from node_modules); the browser and
 // Deno builds are self-contained (eventemitter3 bundled, no bare imports), and the script-tag build
-// is one minified IIFE. A build whose entry file does not exist yet is skipped.
+// is one minified IIFE. Every build, the script-tag one included, carries the errors' `cause`
+// texts (SPEC §4). A build whose entry file does not exist yet is skipped.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -16,40 +17,6 @@ const bundleEventEmitter = {
   resolveId(id) {
     if (id === 'eventemitter3') return join(dirname(require.resolve('eventemitter3')), 'dist/eventemitter3.esm.js');
     return null;
-  },
-};
-
-/**
- * Script-tag build only: drops the explanatory hint argument of the error helpers, so errors carry
- * the native HarmonyOS message alone (codes and 801 texts naming the option are unchanged). The
- * hints are most of the file's text; the ESM builds keep them.
- */
-const HINT_ARGUMENT = { paramError: 0, thrownParamError: 0, businessError: 1 };
-const stripHints = {
-  name: 'strip-hints',
-  transform(code, id) {
-    if (!/[\\/]src[\\/]/.test(id)) return null;
-    const cuts = [];
-    const walk = (node) => {
-      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name in HINT_ARGUMENT) {
-        const arg = node.arguments[HINT_ARGUMENT[node.callee.name]];
-        // 801 keeps its text: naming the option and the transport is the point of that error.
-        const capability = node.arguments[0]?.property?.name === 'CAPABILITY_NOT_SUPPORTED';
-        if (arg && !capability) cuts.push([arg.start, arg.end]);
-      }
-      for (const value of Object.values(node)) {
-        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') walk(child);
-      }
-    };
-    walk(this.parse(code));
-    let out = code;
-    let floor = Infinity;
-    for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) {
-      if (end > floor) continue; // inside a hint already cut
-      out = out.slice(0, start) + 'void 0' + out.slice(end);
-      floor = start;
-    }
-    return { code: out, map: null };
   },
 };
 
@@ -119,7 +86,7 @@ if (browserInputs.index) {
 if (existsSync('transports/browser/global.ts')) {
   builds.push({
     input: 'transports/browser/global.ts',
-    plugins: [bundleEventEmitter, ts(), stripHints],
+    plugins: [bundleEventEmitter, ts()],
     output: { file: 'dist/ohos-websocket.min.js', format: 'iife', name: 'webSocket', exports: 'default', plugins: [terser({ ecma: 2020, compress: { passes: 2 } })] },
   });
 }

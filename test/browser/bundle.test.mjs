@@ -11,11 +11,12 @@ import { parseAst } from 'rollup/parseAst';
 import { ROOT } from './harness.mjs';
 
 /**
- * A ceiling that catches regressions (server code leaking back in, hints returning to the script
- * tag). The issue's 4 KB target is not met (6.6 KB, see docs/browser.md "Size"); `npm run bench`
- * reports the figure against that target. Lower this when the file shrinks.
+ * A ceiling that catches regressions (server code leaking back in). The issue's 4 KB target is not
+ * met (see docs/browser.md "Size"); `npm run bench` reports the figure against that target. Raised
+ * from 7168 to 7680 when every build, this one included, began to carry the errors' `cause` texts
+ * (SPEC §4). Lower this when the file shrinks.
  */
-const BUDGET = 7168;
+const BUDGET = 7680;
 
 const files = (dir) => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);

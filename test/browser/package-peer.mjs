@@ -16,9 +16,12 @@ const LIMITS = [
 /** Why `run` (a conformance case's function) cannot use this peer, or `undefined`. */
 export const peerLimit = (run) => LIMITS.find(([re]) => re.test(run.toString()))?.[1];
 
-/** Starts an echo server of this package on 127.0.0.1 (random port). */
-export async function startPackageEchoServer() {
-  const server = webSocket.createWebSocketServer();
+/**
+ * Starts an echo server of this package on 127.0.0.1 (random port); `transport` picks another
+ * transport than the Node default (the test kit's, for the conformance run over the kit).
+ */
+export async function startPackageEchoServer({ transport } = {}) {
+  const server = webSocket.createWebSocketServer(transport ? { transport } : undefined);
   let lastClose = null;
   server.on('messageReceive', ({ data, clientConnection: conn }) => {
     if (typeof data === 'string' && data.length < 64) {

@@ -145,6 +145,40 @@ export const cases = [
       assert.equal(err.code, 401);
     },
   },
+  {
+    name: 'errors look like HarmonyOS errors: JSON {code, message[, data]}, the explanation in a non-enumerable string cause',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const shape = (e, json, message) => {
+        A.ok(e instanceof Error, 'a real Error');
+        A.equal(JSON.stringify(e), json);
+        A.equal(e.message, message, 'message is exactly the native text');
+        A.equal(typeof e.cause, 'string', `cause is a string: ${e.cause}`);
+        A.ok(e.cause.length > 0);
+        const d = Object.getOwnPropertyDescriptor(e, 'cause');
+        A.ok(d && !d.enumerable, 'cause is an own, non-enumerable property');
+        A.ok(!Object.keys(e).includes('name') && e.name === 'BusinessError');
+        A.ok(String(e).startsWith(`BusinessError: ${message}`), String(e));
+      };
+      const e401 = await ws.connect(null).catch((e) => e);
+      shape(e401, '{"code":401,"message":"Parameter error"}', 'Parameter error');
+      A.ok(e401.cause.includes('null'), e401.cause);
+      shape(await ws.connect('hello').catch((e) => e), '{"code":2302001,"message":"Websocket url error"}', 'Websocket url error');
+      shape(await ws.send('x').catch((e) => e), '{"code":-1,"message":"Websocket Unknown Other Error"}', 'Websocket Unknown Other Error');
+      shape(await ws.close().catch((e) => e), '{"code":2302999,"message":"Websocket Unknown Other Error"}', 'Websocket Unknown Other Error');
+      shape(await ws.connect('ws://').catch((e) => e), '{"code":-1,"message":"Websocket connect failed"}', 'Websocket connect failed');
+      const viaCallback = await util.viaCallback((cb) => ws.send(5, cb));
+      shape(viaCallback.args[0], '{"code":401,"message":"Parameter error"}', 'Parameter error');
+      // The error event: natively {code: 200, data} without a message.
+      const failed = util.once(ws, 'error');
+      A.equal(await ws.connect(urls.refused), true);
+      const ev = await failed;
+      A.equal(JSON.stringify(ev), '{"code":200,"data":"0"}');
+      A.equal(ev.message, 'Websocket connect failed');
+      A.ok(!Object.keys(ev).includes('message'), 'the error event message is not enumerable');
+      A.ok(typeof ev.cause === 'string' && ev.cause.length > 0, `the error event has a cause: ${ev.cause}`);
+    },
+  },
   ...apiCases,
   ...sessionCases,
   ...dataCases,
