@@ -39,13 +39,13 @@ export function declareCases(target, declare) {
 }
 
 /**
- * Runs the case named `name` and reports its outcome; never throws. For environments driven from
+ * Runs a case (or the case named so) and reports its outcome; never throws. For environments driven from
  * outside (a page, a worker, a child process), which send back the outcome.
  * @returns {Promise<Outcome>}
  */
-export async function outcomeOf(name, target) {
-  const c = cases.find((x) => x.name === name);
-  if (!c) return { error: `no case named ${JSON.stringify(name)} here` };
+export async function outcomeOf(nameOrCase, target) {
+  const c = typeof nameOrCase === 'string' ? cases.find((x) => x.name === nameOrCase) : nameOrCase;
+  if (!c) return { error: `no case named ${JSON.stringify(nameOrCase)} here` };
   const skipped = skipReason(c, target.webSocket.capabilities, target.peer);
   if (skipped) return { skipped };
   try {

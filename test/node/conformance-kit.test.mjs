@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { BusinessError, createWebSocketModule } from 'ohos-websocket';
 import { createTestNetwork } from 'ohos-websocket/testing';
 import { declareCases } from '../conformance/runner.mjs';
-import { startKitEchoPeer } from '../helpers/kit-peers.mjs';
+import { KIT_PEER, startKitEchoPeer } from '../helpers/kit-peers.mjs';
 import { PACKAGE_PEER, startPackageEchoServer } from '../helpers/package-peer.mjs';
 
 /** Each peer: how to start it on a network, and what it cannot do. */
@@ -25,7 +25,7 @@ describe(`conformance: test kit (latency ${latency} ms), ${peerName}`, () => {
   // A namespace of its own whose default transport is the kit, as `net.install()` would make it.
   const webSocket = createWebSocketModule(net.transport);
   // At latency 0 a handshake is answered within two Promise jobs, faster than any real network.
-  const peer = { name: `${peerName} at latency ${latency}`, lacks: latency === 0 ? [...lacks, 'handshake-time'] : lacks };
+  const peer = { name: `${peerName} at latency ${latency}`, lacks: latency === 0 ? [...lacks, ...KIT_PEER.lacks] : lacks };
   const target = { webSocket, BusinessError, peer, urls: {} };
   let running;
   before(async () => {

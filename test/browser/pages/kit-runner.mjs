@@ -3,29 +3,19 @@
 // core to the browser). Results go back to test/browser/testing-kit.test.mjs.
 import { BusinessError, createWebSocketModule, webSocket } from '/dist/browser/index.js';
 import { createTestNetwork } from '/dist/browser/testing.js';
-import { cases } from '/test/conformance/cases.mjs';
-import * as assert from '/test/conformance/assert.mjs';
+import { cases, outcomeOf } from '/test/conformance/runner.mjs';
 import * as util from '/test/conformance/util.mjs';
-import { startKitEchoPeer } from '/test/helpers/kit-peers.mjs';
+import { KIT_PEER, startKitEchoPeer } from '/test/helpers/kit-peers.mjs';
 
 /** Runs every case on a fresh network; resolves with `[name, 'ok' | 'skipped' | error text]` rows. */
 window.runKitCases = async () => {
   const rows = [];
   for (const c of cases) {
-    if ((c.peer ?? []).includes('handshake-time')) {
-      rows.push([c.name, 'skipped']);
-      continue;
-    }
     const net = createTestNetwork();
     const urls = { echo: startKitEchoPeer(net).url, refused: 'ws://127.0.0.1:1' };
-    try {
-      await c.run({ webSocket: createWebSocketModule(net.transport), BusinessError, assert, util, urls });
-      rows.push([c.name, 'ok']);
-    } catch (e) {
-      rows.push([c.name, String(e?.stack ?? e)]);
-    } finally {
-      net.close();
-    }
+    const r = await outcomeOf(c, { webSocket: createWebSocketModule(net.transport), BusinessError, peer: KIT_PEER, urls });
+    net.close();
+    rows.push([c.name, r.ok ? 'ok' : r.skipped ? 'skipped' : r.error]);
   }
   return rows;
 };
