@@ -9,7 +9,7 @@ import type { Agent } from 'node:http';
 import WebSocket from 'isomorphic-ws';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
-import type { ClientRequest, ClientSocket, ClientSocketEvents, ProxyRequest } from '../../src/transport.js';
+import { NO_CLOSE_FRAME, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ProxyRequest } from '../../src/transport.js';
 import { exactArrayBuffer } from './buffer.js';
 
 const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -124,10 +124,30 @@ function onPong(this: WebSocket): void {
   socketOf(this).events.pong();
 }
 
+/** Node's codes for a certificate chain it does not trust. */
+const UNTRUSTED = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED',
+]);
+
+/** A socket error as the `cause` of the error event: what happened and, for TLS, how to fix it. */
+function describeError(err: Error & { code?: string }): string {
+  const code = err.code ?? '';
+  if (UNTRUSTED.has(code)) {
+    return `${err.message} (${code}): the server's certificate is not trusted; give its CA certificate with the ` +
+      'caPath option, or skipServerCertVerification: true for a test server';
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `${err.message}: connect with a host name the certificate names, or skipServerCertVerification: true for a test server`;
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return `${err.message} (${code}): the server's certificate is outside its validity period`;
+  return err.message;
+}
+
 function onError(this: WebSocket, err: Error): void {
   const s = socketOf(this);
-  s.lastError = err.message;
-  if (!s.opened) s.failOnce(0, err.message);
+  s.lastError = describeError(err);
+  if (!s.opened) s.failOnce(0, s.lastError);
 }
 
 function onClose(this: WebSocket, code: number, reason: Buffer): void {
@@ -135,11 +155,10 @@ function onClose(this: WebSocket, code: number, reason: Buffer): void {
   if (!s.opened) return s.failOnce(0, s.lastError || 'the connection closed during the handshake');
   if (s.done) return;
   s.done = true;
-  // 1006 is never sent on the wire: it is how `ws` reports a link that ended without a close frame.
-  // After an 'error' (a protocol violation by the peer: bad opcode, invalid UTF-8, oversized frame)
-  // ws reports the code it sent itself, but the link still ended abnormally.
-  const clean = code !== 1006 && s.lastError === '';
-  s.events.closed(code, clean ? reason.toString() : s.lastError, clean);
+  // ws reports a link that ended without a close frame as 1006, as the contract does. After an
+  // 'error' (a protocol violation by the peer: bad opcode, invalid UTF-8, oversized frame) it reports
+  // the code it sent itself, but the link still ended abnormally.
+  s.events.closed(s.lastError ? NO_CLOSE_FRAME : code, reason.toString(), s.lastError);
 }
 
 /** Opens a `ws` client socket and reports its life through `events`. */
