@@ -15,6 +15,11 @@ import { ServerListeners } from './listeners.js';
 import { beginClose, Run } from './run.js';
 
 const TRUE: Result<boolean> = ok(true);
+/**
+ * What every successful `send()` returns: one settled promise instead of a new one per message
+ * (a settled promise can be shared: every `then` on it sees `true`), docs/bench.md.
+ */
+let sent: Promise<boolean> | undefined;
 
 type State = 'idle' | 'starting' | 'started' | 'stopping';
 
@@ -162,7 +167,8 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
    * server.on('connect', (conn) => server.send('welcome', conn));
    */
   send(data: string | ArrayBuffer, connection: T.WebSocketConnection): Promise<boolean> {
-    return settle(undefined, this.push(data, connection))!;
+    const r = this.push(data, connection);
+    return r === TRUE ? (sent ??= Promise.resolve(true)) : settle(undefined, r)!;
   }
 
   private push(data: unknown, connection: unknown): Result<boolean> {
