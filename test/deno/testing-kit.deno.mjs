@@ -2,24 +2,25 @@
 // over the kit with Deno's op and resource sanitizers on — the kit leaves nothing running — and a
 // server on the network.
 import * as assert from '../conformance/assert.mjs';
-import { cases } from '../conformance/cases.mjs';
+import { cases, runCase, skipReason } from '../conformance/runner.mjs';
 import * as util from '../conformance/util.mjs';
-import { startKitEchoPeer } from '../helpers/kit-peers.mjs';
+import { KIT_PEER, startKitEchoPeer } from '../helpers/kit-peers.mjs';
 
 const dist = (f) => new URL(`../../dist/deno/${f}`, import.meta.url).href;
 const { BusinessError, createWebSocketModule, webSocket } = await import(dist('index.js'));
-const { createTestNetwork } = await import(dist('testing.js'));
+const { createTestNetwork, testCapabilities } = await import(dist('testing.js'));
 
+// A fresh network per case (the sanitizers check each case alone), so the runner's pieces are used
+// one by one here rather than through declareCases.
 for (const c of cases) {
   Deno.test({
     name: `conformance (test kit): ${c.name}`,
-    // At latency 0 the kit refuses within two Promise jobs (see the case's `peer` field).
-    ignore: (c.peer ?? []).includes('handshake-time'),
+    ignore: skipReason(c, testCapabilities, KIT_PEER) !== undefined,
     async fn() {
       const net = createTestNetwork();
       const urls = { echo: startKitEchoPeer(net).url, refused: 'ws://127.0.0.1:1' };
       try {
-        await c.run({ webSocket: createWebSocketModule(net.transport), BusinessError, assert, util, urls });
+        await runCase(c, { webSocket: createWebSocketModule(net.transport), BusinessError, urls });
       } finally {
         net.close();
         await net.flush();
