@@ -179,6 +179,37 @@ export const cases = [
       A.ok(typeof ev.cause === 'string' && ev.cause.length > 0, `the error event has a cause: ${ev.cause}`);
     },
   },
+  {
+    name: 'hostile values never throw: look-alike ArrayBuffers, throwing getters, Proxies, revoked Proxies, BigInts → 401 or the documented code',
+    async run({ webSocket, urls, assert }) {
+      const ws = webSocket.createWebSocket();
+      const boom = () => { throw new Error('boom'); };
+      const revoked = Proxy.revocable({}, {});
+      revoked.revoke();
+      const traps = new Proxy({}, { get: boom, has: boom, ownKeys: boom, getPrototypeOf: boom });
+      await assert.rejectsWith(ws.connect(urls.echo, traps), 401);
+      await assert.rejectsWith(ws.connect(urls.echo, revoked.proxy), 401);
+      await assert.rejectsWith(ws.connect(urls.echo, { get protocol() { return boom(); } }), 401);
+      await assert.rejectsWith(ws.connect(10n), 401);
+      await assert.rejectsWith(ws.close(revoked.proxy), 401);
+      await assert.rejectsWith(ws.close({ get code() { return boom(); } }), 401);
+      await ws.connect(urls.echo);
+      for (const data of [Object.create(ArrayBuffer.prototype), new Proxy(new ArrayBuffer(4), {}), Object.setPrototypeOf(new Uint8Array(4), ArrayBuffer.prototype), 5n, Symbol('s'), Object.create(null), revoked.proxy]) {
+        const e = await ws.send(data).catch((err) => err);
+        A.equal(e?.code, 401, `send(${typeof data}) → 401`);
+        A.ok(typeof e.cause === 'string' && e.cause.length > 0);
+      }
+      await ws.close();
+      const server = webSocket.createWebSocketServer();
+      for (const config of [{ serverIP: 10n, serverPort: 0 }, Object.create(null), traps, revoked.proxy, { serverIP: '127.0.0.1', serverPort: 2n ** 70n }]) {
+        const e = await server.start(config).catch((err) => err);
+        A.ok(e === true ? false : [401, 2302004, 2302005, 801].includes(e?.code), `start(hostile config) → ${e?.code}`);
+      }
+      await assert.rejectsWith(server.send(Object.create(ArrayBuffer.prototype), { clientIP: '127.0.0.1', clientPort: 1 }), 401);
+      await assert.rejectsWith(server.close(traps), 401);
+      A.ok(webSocket.createWebSocket(revoked.proxy), 'createWebSocket never throws');
+    },
+  },
   ...apiCases,
   ...sessionCases,
   ...dataCases,
