@@ -16,6 +16,8 @@ export const MAX_URL_LENGTH = 8196;
 export const MAX_REASON_BYTES = 123;
 
 const CTL = /[\r\n\0]/;
+/** A character a header value cannot carry: a control character other than tab, DEL, or above U+00FF. */
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/u;
 /** RFC 7230 token: what a header name or a subprotocol may be. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -153,6 +155,16 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
     }
     if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
     if (!TOKEN.test(key)) return fail(paramError(`"${key}" is not a valid header name`));
+    // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab): refused
+    // here with a cause rather than failing later as an `error` 200 from the socket layer.
+    const bad = UNSENDABLE.exec(value);
+    if (bad) {
+      const c = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      return fail(paramError(
+        `header "${key}" has a character that cannot be sent in a header value (U+${c} at index ${bad.index}); ` +
+        'values are Latin-1 text without control characters: encode anything else (e.g. encodeURIComponent)',
+      ));
+    }
     out[key.toLowerCase()] = value;
   }
   return ok(out);
