@@ -27,6 +27,20 @@ const ts = () =>
     include: ['src/**/*.ts', 'transports/**/*.ts'],
   });
 
+/**
+ * The portable reconnect module imports the HarmonyOS kit names (so the same file runs in an ArkTS
+ * app): in each build they resolve to that build's entry and to src/base.ts.
+ */
+const kits = (entry) => ({
+  name: 'harmonyos-kits',
+  resolveId(id) {
+    if (id === '@kit.NetworkKit') return join(process.cwd(), entry);
+    if (id === '@kit.BasicServicesKit') return join(process.cwd(), 'src/base.ts');
+    return null;
+  },
+});
+const RECONNECT = 'src/reconnect/reconnecting-websocket.ts';
+
 const present = (inputs) => Object.fromEntries(Object.entries(inputs).filter(([, file]) => existsSync(file)));
 
 const nodeExternal = (id) =>
@@ -39,12 +53,13 @@ const nodeInputs = present({
   index: 'transports/node/entry.ts',
   base: 'src/base.ts',
   'transports/node': 'transports/node/index.ts',
+  reconnect: RECONNECT,
   testing: 'transports/node/testing.ts',
 });
 builds.push({
   input: nodeInputs,
   external: nodeExternal,
-  plugins: [ts()],
+  plugins: [kits('transports/node/entry.ts'), ts()],
   output: [
     { dir: 'dist/node', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     { dir: 'dist/node', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' },
@@ -56,12 +71,13 @@ const browserInputs = present({
   index: 'transports/browser/entry.ts',
   base: 'src/base.ts',
   'transports/browser': 'transports/browser/index.ts',
+  reconnect: RECONNECT,
   testing: 'transports/browser/testing.ts',
 });
 if (browserInputs.index) {
   builds.push({
     input: browserInputs,
-    plugins: [bundleEventEmitter, ts()],
+    plugins: [kits('transports/browser/entry.ts'), bundleEventEmitter, ts()],
     output: { dir: 'dist/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   });
 }
@@ -80,12 +96,13 @@ const denoInputs = present({
   index: 'transports/deno/entry.ts',
   base: 'src/base.ts',
   'transports/deno': 'transports/deno/index.ts',
+  reconnect: RECONNECT,
   testing: 'transports/deno/testing.ts',
 });
 if (denoInputs.index) {
   builds.push({
     input: denoInputs,
-    plugins: [bundleEventEmitter, ts()],
+    plugins: [kits('transports/deno/entry.ts'), bundleEventEmitter, ts()],
     output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   });
 }

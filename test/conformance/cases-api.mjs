@@ -154,6 +154,7 @@ export const apiCases = [
   },
   {
     name: 'openInfo carries the negotiated protocol, and no protocol key when none was asked for',
+    peer: ['subprotocol'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       const info = util.once(ws, 'openInfo');
@@ -173,6 +174,7 @@ export const apiCases = [
   },
   {
     name: 'subprotocol list: the server picks one of the offered ("a, b" → "a")',
+    peer: ['subprotocol'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       const info = util.once(ws, 'openInfo');
@@ -183,6 +185,7 @@ export const apiCases = [
   },
   {
     name: 'subprotocol refused (server selects none, or one not offered): an error event, no open, no close',
+    peer: ['subprotocol'],
     async run({ webSocket, urls, util }) {
       for (const path of ['/no-protocol', '/wrong-protocol']) {
         const ws = webSocket.createWebSocket();
@@ -223,6 +226,7 @@ export const apiCases = [
   },
   {
     name: 'headerReceive: the 101 headers with lowercase keys and string values, before open',
+    peer: ['subprotocol'],
     needs: ['responseHeaders'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
@@ -243,6 +247,7 @@ export const apiCases = [
   },
   {
     name: 'custom headers reach the peer lowercased; non-string values are dropped; Origin is http://host',
+    peer: ['headers'],
     needs: ['headers'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();

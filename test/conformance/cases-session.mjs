@@ -161,6 +161,7 @@ export const sessionCases = [
   },
   {
     name: 'a path-less URL with a query gets a slash: ws://h?x connects to ws://h/?x',
+    peer: ['path'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       const u = new URL(urls.echo);

@@ -1,16 +1,18 @@
 // The conformance suite: one list of cases, run against every transport (Node under node:test,
-// Deno under `deno test`, the browser inside Chromium). A case names the capability flags it
-// needs (`needs`) and the peers it uses (`ctx.urls.*`); runners skip what the transport lacks.
-// `peer` names echo-peer features beyond the common command set (test/helpers/peers.mjs), e.g.
-// `['drop']`; runners whose peer is peers.mjs support them all and may ignore the field.
+// Deno under `deno test`, the browser inside Chromium, a worker, a standard WebSocket) through the
+// one runner, ./runner.mjs. A case names the capability flags it needs (`needs`) and the echo-peer
+// features it relies on (`peer`); each peer declares what it `lacks` where it is started
+// (WS_PEER, DENO_PEER, PACKAGE_PEER in test/helpers/), and the runner skips what cannot run.
+// Peer features: 'drop' (__drop__), 'close-nostatus' (__close_nostatus__), 'headers' (__headers__),
+// 'path' (__path__), 'subprotocol' (the first offered is chosen; /no-protocol, /wrong-protocol),
+// 'handshake-time' (a handshake takes longer than a few Promise jobs, as on any real network).
 // Cases import nothing platform-specific: everything comes through `ctx`:
 //   ctx.webSocket  the namespace under test        ctx.urls.echo   a peer obeying test/helpers/peers.mjs
 //   ctx.assert     ./assert.mjs                    ctx.util        ./util.mjs
 //   ctx.urls.refused  a ws: URL on loopback where nothing listens
-// The echo peer also serves /no-protocol and /wrong-protocol (subprotocol refusals), and answers
-// "__path__", "__headers__" and "__last_close__" (see peers.mjs). Cases live in cases-api.mjs
-// (overloads, listeners, aliases, events), cases-session.mjs (life cycle, codes, close mapping) and
-// cases-data.mjs (fidelity, ordering, payload limit); small additions may go at the end of this list.
+// Cases live in cases-api.mjs (overloads, listeners, aliases, events), cases-session.mjs (life
+// cycle, codes, close mapping) and cases-data.mjs (fidelity, ordering, payload limit); small
+// additions may go at the end of this list.
 import * as A from './assert.mjs';
 import { apiCases } from './cases-api.mjs';
 import { dataCases } from './cases-data.mjs';
@@ -71,6 +73,7 @@ export const cases = [
   },
   {
     name: 'peer close reports its code and reason; an empty reason is "The link is down"; no status is 1000',
+    peer: ['close-nostatus'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       await ws.connect(urls.echo);

@@ -2,6 +2,12 @@
 // the test kit's scripted peers instead of a `ws` server: the conformance suite's peer on an
 // in-memory network. Portable (no Node API), so Deno and browser runs can use it too.
 
+/**
+ * What the scripted echo peer cannot do at latency 0: the kit answers a handshake within two
+ * Promise jobs, faster than any real network ('handshake-time' in cases.mjs).
+ */
+export const KIT_PEER = Object.freeze({ name: 'the kit at latency 0', lacks: Object.freeze(['handshake-time']) });
+
 /** Subprotocol choice by request path, as `pickProtocol` in peers.mjs. */
 function pickProtocol(offered, request) {
   const path = request.path.split('?')[0];
@@ -10,10 +16,7 @@ function pickProtocol(offered, request) {
   return offered[0] ?? false;
 }
 
-/**
- * Starts the echo peer on `net` at `url`; resolves with `{url, close()}` like startEchoServer.
- * @param {import('ohos-websocket/testing').TestNetwork} net
- */
+/** Starts the echo peer on the test network `net` at `url`; returns `{url, peer, close()}`. */
 export function startKitEchoPeer(net, url = 'ws://echo.test:8080') {
   let lastClose = null;
   const commands = {

@@ -1,79 +1,71 @@
 // jest example: playground/shared/chat.ts (HarmonyOS-style code, unchanged) under unit test.
 // Run: NODE_OPTIONS=--experimental-vm-modules npx jest --config test/examples/jest.config.mjs
-import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
-import { webSocket } from 'ohos-websocket';
-import { createTestNetwork, type TestNetwork } from 'ohos-websocket/testing';
-import { ChatRoom, type ChatListener } from '../../../playground/shared/chat.ts';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { createTestNetwork, type TestNetwork, type TestPeer } from 'ohos-websocket/testing';
+import { ChatRoom } from '../../../playground/shared/chat.ts';
+import { LINK_LOST, ROOM, startGreeter, transcript } from '../chat-fixtures.mjs';
 
-let net: TestNetwork;
-let heard: string[];
-const listener: ChatListener = {
-  onLine: (line) => heard.push(`${line.from}: ${line.text}`),
-  onPresence: (n) => heard.push(`* ${n} online`),
-  onStatus: (s) => heard.push(`* ${s}`),
-};
+describe('ChatRoom', () => {
+  let net: TestNetwork;
+  let peer: TestPeer;
+  let heard: ReturnType<typeof transcript>;
+  let ada: ChatRoom;
 
-beforeEach(() => {
-  heard = [];
-  net = createTestNetwork();
-  net.install(); // ChatRoom calls webSocket.createWebSocket() itself
-});
-afterEach(() => {
-  net.close(); // drops what is left open and gives the default transport back
-  jest.useRealTimers();
-});
-
-test('happy path: join, say, hear, leave', async () => {
-  const peer = net.peer('ws://chat.test/room');
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
-  const room = await peer.nextConnection();
-  room.send(JSON.stringify({ online: 1 }));
-  await ada.say('hello');
-  expect(JSON.parse((await room.nextMessage()) as string)).toEqual({ from: 'ada', text: 'hello' });
-  room.send(JSON.stringify({ from: 'bob', text: 'hi ada' }));
-  expect(await ada.leave()).toEqual({ code: 1000, reason: 'ada left' });
-  expect(room.closeFrame).toEqual({ code: 1000, reason: 'ada left' });
-  expect(heard).toEqual(['* joined', '* 1 online', 'bob: hi ada', '* left (1000 ada left)']);
-});
-
-test('refused handshake: join rejects with error 200 and the HTTP status', async () => {
-  net.peer('ws://chat.test/room').refuse(403);
-  const ada = new ChatRoom('ada', listener);
-  await expect(ada.join('ws://chat.test/room')).rejects.toMatchObject({ code: 200, data: '403' });
-});
-
-test('dropped link: error, then left (0 The link is down)', async () => {
-  const peer = net.peer('ws://chat.test/room');
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
-  (await peer.nextConnection()).drop();
-  await net.flush();
-  expect(heard).toEqual(['* joined', '* error 200: Websocket connect failed', '* left (0 The link is down)']);
-});
-
-test('heartbeat timeout under fake timers', async () => {
-  jest.useFakeTimers();
-  const peer = net.peer('ws://chat.test/room');
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
-  (await peer.nextConnection()).answerPings(false);
-  await jest.advanceTimersByTimeAsync(30_000); // default heartbeat: a ping every 30 s...
-  expect(heard).toEqual(['* joined']);
-  await jest.advanceTimersByTimeAsync(30_000); // ...and 30 s for its pong
-  expect(heard).toEqual(['* joined', '* error 200: Websocket connect failed', '* left (0 The link is down)']);
-});
-
-test('a server that pushes messages', async () => {
-  const server = webSocket.createWebSocketServer(); // on the installed test network
-  server.on('connect', (conn) => {
-    server.send(JSON.stringify({ online: server.listAllConnections().length }), conn);
-    server.send(JSON.stringify({ from: 'server', text: 'welcome' }), conn);
+  beforeEach(() => {
+    net = createTestNetwork();
+    net.install(); // ChatRoom calls webSocket.createWebSocket() itself
+    peer = net.peer(ROOM);
+    heard = transcript();
+    ada = new ChatRoom('ada', heard.listener);
   });
-  await server.start({ serverIP: '127.0.0.1', serverPort: 8082, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://127.0.0.1:8082');
-  await net.flush();
-  expect(heard).toEqual(['* joined', '* 1 online', 'server: welcome']);
-  await server.stop();
+  afterEach(() => {
+    net.close(); // drops what is left open, gives the default transport back
+    jest.useRealTimers();
+  });
+
+  test('happy path: says hello, hears bob, leaves with 1000', async () => {
+    await ada.join(ROOM);
+    const room = await peer.nextConnection();
+    await ada.say('hello');
+    expect(room.received).toEqual(['{"from":"ada","text":"hello"}']);
+    room.send('{"from": "bob", "text": "hi ada"}');
+    room.send('{"online": 2}');
+    await ada.leave();
+    expect(room.closeFrame).toEqual({ code: 1000, reason: 'ada left' });
+    expect(heard.lines).toEqual(['* joined', 'bob: hi ada', '* 2 online', '* left (1000 ada left)']);
+  });
+
+  test('a refused handshake rejects join with {code: 200, data: "403"}', async () => {
+    peer.refuse(403);
+    await expect(ada.join(ROOM)).rejects.toMatchObject({ code: 200, data: '403' });
+    expect(net.handshakes.map((h) => h.outcome)).toEqual(['refused']);
+  });
+
+  test('a dropped link reports the error, then the close', async () => {
+    await ada.join(ROOM);
+    (await peer.nextConnection()).drop();
+    await net.flush();
+    expect(heard.lines).toEqual(LINK_LOST);
+  });
+
+  test('a silent server fails the heartbeat (jest fake timers)', async () => {
+    jest.useFakeTimers();
+    await ada.join(ROOM);
+    const room = await peer.nextConnection();
+    room.answerPings(false);
+    await jest.advanceTimersByTimeAsync(59_000); // the default heartbeat pings every 30 s...
+    expect(room.pings).toBe(1);
+    expect(heard.lines).toEqual(['* joined']);
+    await jest.advanceTimersByTimeAsync(1_000); // ...and drops the link 30 s without a pong
+    expect(heard.lines).toEqual(LINK_LOST);
+  });
+
+  test('hears what a server pushes on connect', async () => {
+    const { url, server } = await startGreeter();
+    const bob = new ChatRoom('bob', heard.listener);
+    await bob.join(url);
+    await net.flush();
+    expect(heard.lines).toEqual(['* joined', '* 1 online', 'server: welcome']);
+    await server.stop();
+  });
 });

@@ -1,81 +1,69 @@
 // node:test example: playground/shared/chat.ts (HarmonyOS-style code, unchanged) under unit test.
 // Run: node --import ./playground/node/register.mjs --test test/examples/node/
 // (register.mjs maps '@kit.NetworkKit' to 'ohos-websocket/kit' and strips the TypeScript types.)
-import { afterEach, beforeEach, mock, test } from 'node:test';
+import { afterEach, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { webSocket } from 'ohos-websocket';
 import { createTestNetwork } from 'ohos-websocket/testing';
 import { ChatRoom } from '../../../playground/shared/chat.ts';
+import { LINK_LOST, ROOM, startGreeter, transcript } from '../chat-fixtures.mjs';
 
 let net;
-let heard;
-const listener = {
-  onLine: (line) => heard.push(`${line.from}: ${line.text}`),
-  onPresence: (n) => heard.push(`* ${n} online`),
-  onStatus: (s) => heard.push(`* ${s}`),
-};
-
 beforeEach(() => {
-  heard = [];
   net = createTestNetwork();
   net.install(); // ChatRoom calls webSocket.createWebSocket() itself
 });
-afterEach(() => net.close()); // drops what is left open and gives the default transport back
+afterEach(() => net.close()); // drops what is left open, gives the default transport back
 
 test('happy path: join, say, hear, leave', async () => {
-  const peer = net.peer('ws://chat.test/room');
+  const peer = net.peer(ROOM);
+  const { lines, listener } = transcript();
   const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
+  await ada.join(ROOM);
   const room = await peer.nextConnection();
-  room.send(JSON.stringify({ online: 1 }));
+  room.send('{"online": 1}');
   await ada.say('hello');
   assert.deepEqual(JSON.parse(await room.nextMessage()), { from: 'ada', text: 'hello' });
-  room.send(JSON.stringify({ from: 'bob', text: 'hi ada' }));
+  room.send('{"from": "bob", "text": "hi ada"}');
   assert.deepEqual(await ada.leave(), { code: 1000, reason: 'ada left' });
-  assert.deepEqual(room.closeFrame, { code: 1000, reason: 'ada left' });
-  assert.deepEqual(heard, ['* joined', '* 1 online', 'bob: hi ada', '* left (1000 ada left)']);
+  assert.deepEqual(room.closeFrame, { code: 1000, reason: 'ada left' }, 'what the server was told');
+  assert.deepEqual(lines, ['* joined', '* 1 online', 'bob: hi ada', '* left (1000 ada left)']);
 });
 
 test('refused handshake: join rejects with error 200 and the HTTP status', async () => {
-  net.peer('ws://chat.test/room').refuse(403);
-  const ada = new ChatRoom('ada', listener);
-  await assert.rejects(ada.join('ws://chat.test/room'), { code: 200, data: '403' });
+  net.peer(ROOM).refuse(403);
+  await assert.rejects(new ChatRoom('ada', transcript().listener).join(ROOM), { code: 200, data: '403' });
 });
 
-test('dropped link: error, then left (0 The link is down)', async () => {
-  const peer = net.peer('ws://chat.test/room');
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
+test('dropped link: an error, then the close', async () => {
+  const peer = net.peer(ROOM);
+  const { lines, listener } = transcript();
+  await new ChatRoom('ada', listener).join(ROOM);
   (await peer.nextConnection()).drop();
   await net.flush();
-  assert.deepEqual(heard, ['* joined', '* error 200: Websocket connect failed', '* left (0 The link is down)']);
+  assert.deepEqual(lines, LINK_LOST);
 });
 
 test('heartbeat timeout under mock timers', async (t) => {
   t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
-  const peer = net.peer('ws://chat.test/room');
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
+  const peer = net.peer(ROOM);
+  const { lines, listener } = transcript();
+  await new ChatRoom('ada', listener).join(ROOM);
   (await peer.nextConnection()).answerPings(false);
-  // Default heartbeat: a ping every 30 s, 30 s for its pong. Node 20's mock clock dates timers set
-  // during a tick from the tick's end, so advance second by second.
-  for (let s = 0; s < 60; s++) {
+  // The default heartbeat pings every 30 s and waits 30 s for the pong. Node 20's mock clock dates
+  // timers set during a tick from the tick's end, so the clock moves one second at a time.
+  for (let second = 1; second <= 60; second++) {
     t.mock.timers.tick(1000);
     await net.flush();
+    if (second === 59) assert.deepEqual(lines, ['* joined'], 'alive until the pong deadline');
   }
-  assert.deepEqual(heard, ['* joined', '* error 200: Websocket connect failed', '* left (0 The link is down)']);
+  assert.deepEqual(lines, LINK_LOST);
 });
 
 test('a server that pushes messages', async () => {
-  const server = webSocket.createWebSocketServer(); // on the installed test network
-  server.on('connect', (conn) => {
-    server.send(JSON.stringify({ online: server.listAllConnections().length }), conn);
-    server.send(JSON.stringify({ from: 'server', text: 'welcome' }), conn);
-  });
-  await server.start({ serverIP: '127.0.0.1', serverPort: 8082, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://127.0.0.1:8082');
+  const { url, server } = await startGreeter();
+  const { lines, listener } = transcript();
+  await new ChatRoom('ada', listener).join(url);
   await net.flush();
-  assert.deepEqual(heard, ['* joined', '* 1 online', 'server: welcome']);
+  assert.deepEqual(lines, ['* joined', '* 1 online', 'server: welcome']);
   await server.stop();
 });

@@ -1,79 +1,64 @@
 // vitest example: playground/shared/chat.ts (HarmonyOS-style code, unchanged) under unit test.
 // Run: npx vitest run --config test/examples/vitest.config.mjs
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { webSocket } from 'ohos-websocket';
 import { createTestNetwork, type TestNetwork } from 'ohos-websocket/testing';
-import { ChatRoom, type ChatListener } from '../../../playground/shared/chat.ts';
+import { ChatRoom } from '../../../playground/shared/chat.ts';
+import { LINK_LOST, ROOM, startGreeter, transcript } from '../chat-fixtures.mjs';
 
 let net: TestNetwork;
-let heard: string[];
-const listener: ChatListener = {
-  onLine: (line) => heard.push(`${line.from}: ${line.text}`),
-  onPresence: (n) => heard.push(`* ${n} online`),
-  onStatus: (s) => heard.push(`* ${s}`),
-};
-
 beforeEach(() => {
-  heard = [];
   net = createTestNetwork();
   net.install(); // ChatRoom calls webSocket.createWebSocket() itself
 });
 afterEach(() => {
-  net.close(); // drops what is left open and gives the default transport back
+  net.close(); // drops what is left open, gives the default transport back
   vi.useRealTimers();
 });
 
 test('happy path: join, say, hear, leave', async () => {
-  const peer = net.peer('ws://chat.test/room');
+  const peer = net.peer(ROOM, { onConnection: (room) => room.send('{"online": 1}') });
+  const { lines, listener } = transcript();
   const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
-  const room = await peer.nextConnection();
-  room.send(JSON.stringify({ online: 1 }));
+  await ada.join(ROOM);
   await ada.say('hello');
+  const room = peer.connection!;
   expect(JSON.parse((await room.nextMessage()) as string)).toEqual({ from: 'ada', text: 'hello' });
-  room.send(JSON.stringify({ from: 'bob', text: 'hi ada' }));
-  expect(await ada.leave()).toEqual({ code: 1000, reason: 'ada left' });
+  room.send('{"from": "bob", "text": "hi ada"}');
+  await expect(ada.leave()).resolves.toEqual({ code: 1000, reason: 'ada left' });
   expect(room.closeFrame).toEqual({ code: 1000, reason: 'ada left' });
-  expect(heard).toEqual(['* joined', '* 1 online', 'bob: hi ada', '* left (1000 ada left)']);
+  expect(lines).toEqual(['* joined', '* 1 online', 'bob: hi ada', '* left (1000 ada left)']);
 });
 
 test('refused handshake: join rejects with error 200 and the HTTP status', async () => {
-  net.peer('ws://chat.test/room').refuse(403);
-  const ada = new ChatRoom('ada', listener);
-  await expect(ada.join('ws://chat.test/room')).rejects.toMatchObject({ code: 200, data: '403' });
+  net.peer(ROOM).refuse(403);
+  await expect(new ChatRoom('ada', transcript().listener).join(ROOM)).rejects.toMatchObject({ code: 200, data: '403' });
 });
 
-test('dropped link: error, then left (0 The link is down)', async () => {
-  const peer = net.peer('ws://chat.test/room');
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
-  (await peer.nextConnection()).drop();
+test('dropped link: an error, then the close', async () => {
+  const peer = net.peer(ROOM, { onConnection: (room) => room.drop() });
+  const { lines, listener } = transcript();
+  await new ChatRoom('ada', listener).join(ROOM);
+  await peer.connection!.closed;
   await net.flush();
-  expect(heard).toEqual(['* joined', '* error 200: Websocket connect failed', '* left (0 The link is down)']);
+  expect(lines).toEqual(LINK_LOST);
 });
 
 test('heartbeat timeout under fake timers', async () => {
   vi.useFakeTimers();
-  const peer = net.peer('ws://chat.test/room');
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://chat.test/room');
-  (await peer.nextConnection()).answerPings(false);
-  await vi.advanceTimersByTimeAsync(30_000); // default heartbeat: a ping every 30 s...
-  expect(heard).toEqual(['* joined']);
-  await vi.advanceTimersByTimeAsync(30_000); // ...and 30 s for its pong
-  expect(heard).toEqual(['* joined', '* error 200: Websocket connect failed', '* left (0 The link is down)']);
+  net.peer(ROOM, { onConnection: (room) => room.answerPings(false) });
+  const { lines, listener } = transcript();
+  await new ChatRoom('ada', listener).join(ROOM);
+  await vi.advanceTimersByTimeAsync(59_999); // the default heartbeat: a ping at 30 s, its pong due at 60 s
+  expect(lines).toEqual(['* joined']);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(lines).toEqual(LINK_LOST);
 });
 
 test('a server that pushes messages', async () => {
-  const server = webSocket.createWebSocketServer(); // on the installed test network
-  server.on('connect', (conn) => {
-    server.send(JSON.stringify({ online: server.listAllConnections().length }), conn);
-    server.send(JSON.stringify({ from: 'server', text: 'welcome' }), conn);
-  });
-  await server.start({ serverIP: '127.0.0.1', serverPort: 8082, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
-  const ada = new ChatRoom('ada', listener);
-  await ada.join('ws://127.0.0.1:8082');
-  await net.flush();
-  expect(heard).toEqual(['* joined', '* 1 online', 'server: welcome']);
+  const { url, server } = await startGreeter();
+  const { lines, listener } = transcript();
+  await new ChatRoom('ada', listener).join(url);
+  await vi.waitFor(() => expect(lines).toHaveLength(3));
+  expect(lines).toEqual(['* joined', '* 1 online', 'server: welcome']);
   await server.stop();
 });
