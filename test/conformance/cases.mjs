@@ -234,6 +234,7 @@ export const cases = [
   {
     name: 'header values with tab and Latin-1 characters are sent as they are',
     needs: ['headers'],
+    peer: ['headers'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       await util.openSocket(ws, urls.echo, { header: { 'x-latin': 'caf\u00e9\tok ~' } });
