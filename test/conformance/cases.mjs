@@ -11,11 +11,13 @@
 //   ctx.assert     ./assert.mjs                    ctx.util        ./util.mjs
 //   ctx.urls.refused  a ws: URL on loopback where nothing listens
 // Cases live in cases-api.mjs (overloads, listeners, aliases, events), cases-session.mjs (life
-// cycle, codes, close mapping) and cases-data.mjs (fidelity, ordering, payload limit); small
-// additions may go at the end of this list.
+// cycle, codes, close mapping), cases-data.mjs (fidelity, ordering, payload limit) and
+// cases-server.mjs (the WebSocketServer with clients of the same transport; `needs: ['server']`,
+// no peer); small additions may go at the end of this list.
 import * as A from './assert.mjs';
 import { apiCases } from './cases-api.mjs';
 import { dataCases } from './cases-data.mjs';
+import { serverCases } from './cases-server.mjs';
 import { sessionCases } from './cases-session.mjs';
 
 /** @type {Array<{name: string, needs?: string[], peer?: string[], run: (ctx: any) => Promise<void>}>} */
@@ -246,4 +248,5 @@ export const cases = [
   ...apiCases,
   ...sessionCases,
   ...dataCases,
+  ...serverCases,
 ];
