@@ -72,6 +72,7 @@ const nodeInputs = present({
   index: 'transports/node/entry.ts',
   base: 'src/base.ts',
   'transports/node': 'transports/node/index.ts',
+  testing: 'transports/node/testing.ts',
 });
 builds.push({
   input: nodeInputs,
@@ -88,6 +89,7 @@ const browserInputs = present({
   index: 'transports/browser/entry.ts',
   base: 'src/base.ts',
   'transports/browser': 'transports/browser/index.ts',
+  testing: 'transports/browser/testing.ts',
 });
 if (browserInputs.index) {
   builds.push({
@@ -122,6 +124,7 @@ const denoInputs = present({
   index: 'transports/deno/entry.ts',
   base: 'src/base.ts',
   'transports/deno': 'transports/deno/index.ts',
+  testing: 'transports/deno/testing.ts',
 });
 if (denoInputs.index) {
   builds.push({

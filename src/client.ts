@@ -7,7 +7,8 @@ import { checkCapabilities } from './capabilities.js';
 import { businessError, BusinessError, ErrorCode } from './errors.js';
 import { dataOnly, Registry } from './events.js';
 import { Heartbeat } from './heartbeat.js';
-import type { ClientSocket, ClientSocketEvents, OpenFacts, Transport } from './transport.js';
+import { firstMissingFile } from './files.js';
+import { receivedCloseFrame, type ClientSocket, type ClientSocketEvents, type OpenFacts, type Transport } from './transport.js';
 import type * as T from './types.js';
 import { checkPayload, normaliseClose, normaliseConnect, type Normalised } from './validate.js';
 
@@ -101,7 +102,7 @@ class Session implements ClientSocketEvents {
     else this.owner.events.fire('error', connectFailed(status, detail));
   }
 
-  closed(code: number, reason: string, clean: boolean): void {
+  closed(code: number, reason: string, detail?: string): void {
     if (this.owner.session !== this) return;
     const local = this.localClose;
     this.end();
@@ -109,9 +110,9 @@ class Session implements ClientSocketEvents {
     if (local) events.fire('close', undefined, local);
     // A close frame without a status (1005 is how every stack reports that) is a normal close for
     // the native client: {1000, 'The link is down'}.
-    else if (clean) events.fire('close', undefined, { code: code === 1005 ? 1000 : code, reason: reason || LINK_DOWN });
+    else if (receivedCloseFrame(code)) events.fire('close', undefined, { code: code === 1005 ? 1000 : code, reason: reason || LINK_DOWN });
     else {
-      events.fire('error', connectFailed(0, reason || undefined));
+      events.fire('error', connectFailed(0, detail || reason || undefined));
       events.fire('close', undefined, { code: 0, reason: LINK_DOWN });
     }
   }
@@ -163,8 +164,7 @@ export class ClientWebSocket implements T.WebSocket {
     if (this.session) return fail(businessError(ErrorCode.CONNECTION_EXISTS, 'close() this WebSocket, or create another one'));
     const session = new Session(this, n.value, this.transport);
     const capability = () => checkCapabilities(n.value, this.transport);
-    const exists = this.transport.fileExists;
-    if (n.value.files.length === 0 || !exists) {
+    if (n.value.files.length === 0 || !this.transport.fileExists) {
       const e = capability();
       if (e) return fail(e);
       this.session = session;
@@ -173,10 +173,8 @@ export class ClientWebSocket implements T.WebSocket {
     }
     // Reserve the session now so a second connect() during the file checks gets 2302003.
     this.session = session;
-    // A transport's fileExists that throws or rejects counts as "no such file", never as a hang.
-    const check = (f: string) => new Promise<boolean>((resolve) => resolve(exists.call(this.transport, f))).catch(() => false);
-    return Promise.all(n.value.files.map(check)).then((found) => {
-      const missing = n.value.files[found.indexOf(false)];
+    return firstMissingFile(this.transport, n.value.files).then((gone) => {
+      const missing = n.value.files[gone];
       const e = missing !== undefined
         ? businessError(ErrorCode.CERT_FILE_NOT_FOUND, `no file at "${missing}"`)
         : capability();
@@ -225,12 +223,10 @@ export class ClientWebSocket implements T.WebSocket {
       return fail(businessError(ErrorCode.UNKNOWN, s ? 'the connection is already closing' : 'not connected'));
     }
     s.localClose = close.value;
-    if (s.state === 'connecting' && !s.socket) {
-      // Still checking files: the check's continuation ends the session and reports the close.
+    if (s.state === 'connecting') {
       s.state = 'closing';
-    } else if (s.state === 'connecting') {
-      s.state = 'closing';
-      s.socket!.terminate();
+      // No socket yet while the files are checked: the checks' continuation reports the close.
+      s.socket?.terminate();
     } else {
       s.state = 'closing';
       s.heartbeat?.stop();

@@ -4,7 +4,7 @@
  */
 import { ClientWebSocket } from './client.js';
 import { ErrorCode } from './errors.js';
-import { makeServer } from './server/factory.js';
+import { UnavailableServer } from './server/unavailable.js';
 import type { Capabilities, Transport } from './transport.js';
 import { TlsProtocol } from './types.js';
 import type * as T from './types.js';
@@ -24,7 +24,7 @@ export interface WebSocketModule {
    */
   createWebSocket(options?: CreateOptions): T.WebSocket;
   /**
-   * Creates a server (API 19). On a transport without server mode, `start()` fails with 801.
+   * Creates a server (API 19). On a transport without server mode (no `serverCore`), `start()` fails with 801.
    *
    * @example
    * const server = webSocket.createWebSocketServer();
@@ -55,7 +55,10 @@ export function createWebSocketModule(transport: Transport): WebSocketModule {
   let current = transport;
   return {
     createWebSocket: (options) => new ClientWebSocket(options?.transport ?? current),
-    createWebSocketServer: (options) => makeServer(options?.transport ?? current),
+    createWebSocketServer: (options) => {
+      const t = options?.transport ?? current;
+      return t.serverCore ? t.serverCore(t) : new UnavailableServer(t);
+    },
     TlsProtocol,
     ErrorCode,
     get capabilities() {

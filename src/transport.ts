@@ -6,6 +6,7 @@
  * codes and payloads, so every rule lives once. A third party writes a transport by implementing
  * `Transport`; see `transports/browser` for the smallest complete example.
  */
+import type { WebSocketServer } from './types.js';
 
 /**
  * What a transport can honour. The core checks a request against these flags before any I/O and
@@ -52,6 +53,10 @@ export interface Capabilities {
 export type ProxyRequest =
   | { kind: 'system' }
   | { kind: 'none' }
+  /**
+   * An HTTP CONNECT proxy. `exclusionList` is already applied: a request whose host it names
+   * arrives as `{ kind: 'none' }`; the list is passed on for information only.
+   */
   | { kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[] };
 
 /** A validated, normalised connect request (the core has applied every SPEC rule already). */
@@ -88,6 +93,28 @@ export interface OpenFacts {
   readonly protocol: string;
 }
 
+/**
+ * How every transport reports the end of an open link, client or server side: `code` is the code
+ * of the close frame received (the peer's, or the echo of ours), `1005` when that frame carried no
+ * code, and {@link NO_CLOSE_FRAME} (1006) when the link ended without one — a reset, a drop, a
+ * protocol error, `terminate()`. A transport translates its platform's way of saying "no close
+ * frame" (a `wasClean` flag, an error event, 0) into 1006; the core then decides the HarmonyOS
+ * events with {@link receivedCloseFrame}, the one definition of a clean close.
+ * `reason` is the close frame's reason (`''` when none); `detail`, for a link that ended without a
+ * close frame, is whatever the platform said about why (it becomes the error event's `cause`).
+ */
+export type SocketClosed = (code: number, reason: string, detail?: string) => void;
+
+/** The code a transport reports for a link that ended without a close frame (RFC 6455 §7.1.5). */
+export const NO_CLOSE_FRAME = 1006;
+
+/**
+ * Whether a reported close code means a close frame was received: 1005, or a code a frame can
+ * carry (1000–4999) other than 1006 (no frame) and 1015 (TLS failure). Used by the core only.
+ */
+export const receivedCloseFrame = (code: number): boolean =>
+  code === 1005 || (code >= 1000 && code <= 4999 && code !== NO_CLOSE_FRAME && code !== 1015);
+
 /** Callbacks a transport invokes on a client socket. Called at most in this order. */
 export interface ClientSocketEvents {
   /** Handshake done. */
@@ -98,11 +125,8 @@ export interface ClientSocketEvents {
   pong(): void;
   /** The attempt failed before `open`: DNS, TCP, TLS, proxy, non-101 (`status` 0 when no HTTP reply). */
   fail(status: number, detail?: string): void;
-  /**
-   * The link ended after `open`. `clean` is true when a close frame was received (the peer's
-   * code/reason, or the echo of ours); false for a drop (reset, protocol error, terminate()).
-   */
-  closed(code: number, reason: string, clean: boolean): void;
+  /** The link ended after `open`: see {@link SocketClosed} for what `code` must say. */
+  closed: SocketClosed;
 }
 
 /** A client socket created by a transport. */
@@ -127,7 +151,22 @@ export interface ListenRequest {
   readonly tls?: { readonly certPath: string; readonly keyPath: string };
 }
 
-/** A peer as the transport saw it before the upgrade (IPv4-mapped IPv6 already unwrapped). */
+/**
+ * A WebSocket handshake as a listening transport received it, before any upgrade: what the core
+ * needs to decide whether to accept it.
+ */
+export interface Handshake {
+  /** The peer's address as the platform reports it (IPv4-mapped IPv6 is fine: the core unwraps it). */
+  readonly ip: string;
+  readonly port: number;
+  /**
+   * The `Sec-WebSocket-Protocol` request header as received — one comma-separated string, or one
+   * string per header line — or `undefined`/`null` when the client offered none. The core splits it.
+   */
+  readonly protocols?: string | readonly string[] | null;
+}
+
+/** A peer as the core reports it: `clientIP` (IPv4-mapped IPv6 unwrapped) and `clientPort`. */
 export interface PeerAddress {
   readonly ip: string;
   readonly port: number;
@@ -137,7 +176,7 @@ export interface PeerAddress {
 export interface ServerSocketEvents {
   message(data: string | ArrayBuffer): void;
   /** The connection ended; called exactly once, whatever the path (clean, drop, aborted). */
-  closed(code: number, reason: string, clean: boolean): void;
+  closed: SocketClosed;
 }
 
 /** One accepted server-side connection. */
@@ -147,17 +186,39 @@ export interface ServerSocket {
   terminate(): void;
 }
 
+/** The core refuses the handshake: answer HTTP `status` with `reason` (status text and body), do not upgrade. */
+export interface HandshakeRefused {
+  readonly accept: false;
+  readonly status: 400 | 503;
+  readonly reason: string;
+}
+
+/**
+ * The core accepts the handshake and holds a slot for it: upgrade, answering `protocol` (when set)
+ * in `Sec-WebSocket-Protocol`, then call exactly one of `accepted` (the upgrade completed) or
+ * `aborted` (it did not: the client left, a malformed key…).
+ */
+export interface HandshakeAccepted {
+  readonly accept: true;
+  /** The subprotocol to answer with; `undefined`: answer none. */
+  readonly protocol: string | undefined;
+  /** The connection as the core will report it. */
+  readonly peer: PeerAddress;
+  /** The upgrade completed: returns the callbacks for that socket. */
+  accepted(socket: ServerSocket): ServerSocketEvents;
+  /** The upgrade did not complete; gives the slot back. */
+  aborted(): void;
+}
+
+export type HandshakeDecision = HandshakeAccepted | HandshakeRefused;
+
 /** What the core gives a listening transport. */
 export interface ServerHandlers {
   /**
-   * Asked before the upgrade for every handshake. `false` → the transport answers HTTP 503 and
-   * does not upgrade. `true` reserves a slot: the transport must then call `accepted` or `aborted`.
+   * Asked for every WebSocket handshake before the upgrade; the core applies the subprotocol
+   * rule, the admission limits and the refusal while stopping, and returns its decision.
    */
-  admit(peer: PeerAddress): boolean;
-  /** The upgrade completed: returns the callbacks for that socket. */
-  accepted(peer: PeerAddress, socket: ServerSocket): ServerSocketEvents;
-  /** An admitted handshake did not complete (releases its slot). */
-  aborted(peer: PeerAddress): void;
+  admit(handshake: Handshake): HandshakeDecision;
 }
 
 /** A listening server created by a transport. */
@@ -190,4 +251,11 @@ export interface Transport {
   connect(request: ClientRequest, events: ClientSocketEvents): ClientSocket;
   /** Listen (only when `capabilities.server`); rejects with `ListenError`. */
   listen?(request: ListenRequest, handlers: ServerHandlers): Promise<ListeningServer>;
+  /**
+   * Server mode: builds the `WebSocketServer` of `createWebSocketServer()` for this transport. A
+   * listening transport brings the core's, `serverCore` (exported by the Node and Deno entries and
+   * by `ohos-websocket/transports/*`), so only code that can listen carries the server core.
+   * Without it `createWebSocketServer()` gives a server whose `start()` answers 801.
+   */
+  readonly serverCore?: (transport: Transport) => WebSocketServer;
 }

@@ -1,15 +1,29 @@
 /**
  * One listening lifetime of a server, from `start()` to the end of `stop()`: it is the
- * `ServerHandlers` a transport calls, owns the admission counts and the connection registry, and
- * decides which HarmonyOS event each transport fact becomes (SPEC §3). A fresh run per `start()`
- * means late facts from a previous lifetime can only touch that lifetime's (already empty) state.
+ * `ServerHandlers` a transport calls, decides every handshake (subprotocol, admission limits,
+ * refusal while stopping), owns the connection registry, and decides which HarmonyOS event each
+ * transport fact becomes (SPEC §3). A fresh run per `start()` means late facts from a previous
+ * lifetime can only touch that lifetime's (already empty) state.
  */
 import { BusinessError, ErrorCode, ErrorMessage } from '../errors.js';
 import type { Registry } from '../events.js';
-import type { ListeningServer, PeerAddress, ServerHandlers, ServerSocket, ServerSocketEvents } from '../transport.js';
+import {
+  receivedCloseFrame,
+  type Handshake,
+  type HandshakeAccepted,
+  type HandshakeDecision,
+  type HandshakeRefused,
+  type ListeningServer,
+  type PeerAddress,
+  type ServerHandlers,
+  type ServerSocket,
+  type ServerSocketEvents,
+} from '../transport.js';
 import type { CloseResult } from '../types.js';
+import { unwrapMapped } from './address.js';
 import { Admission } from './admission.js';
 import type { ServerPlan } from './config.js';
+import { selectProtocol } from './protocol.js';
 import { ConnectionRegistry, type Entry } from './registry.js';
 
 export type ServerEvent = 'connect' | 'messageReceive' | 'close' | 'error';
@@ -18,6 +32,9 @@ export type ServerEvent = 'connect' | 'messageReceive' | 'close' | 'error';
 export const LINK_DOWN = 'The link is down';
 /** What `stop()` sends every client (SPEC §3). */
 export const GOING_AWAY: CloseResult = Object.freeze({ code: 1001, reason: 'server is going away' });
+
+/** The answer to a handshake refused for load, or because the server is stopping. */
+const UNAVAILABLE: HandshakeRefused = Object.freeze({ accept: false, status: 503, reason: 'Service Unavailable' });
 
 /** Starts the close handshake of `entry` with `result`, which the `close` event will report. */
 export function beginClose(entry: Entry, result: CloseResult): void {
@@ -31,20 +48,46 @@ export function beginClose(entry: Entry, result: CloseResult): void {
   }
 }
 
+/** An admitted handshake holding its admission slot until the transport says how it ended. */
+class AdmittedHandshake implements HandshakeAccepted {
+  readonly accept = true;
+  private settled = false;
+
+  constructor(private readonly run: Run, readonly peer: PeerAddress, readonly protocol: string | undefined) {}
+
+  accepted(socket: ServerSocket): ServerSocketEvents {
+    this.settled = true;
+    return this.run.connected(this.peer, socket);
+  }
+
+  aborted(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.run.release(this.peer.ip);
+  }
+}
+
 export class Run implements ServerHandlers {
   readonly registry = new ConnectionRegistry();
   private readonly admission: Admission;
+  private readonly protocol: string | undefined;
   listening: ListeningServer | undefined;
   stopping = false;
 
-  constructor(private readonly events: Registry<ServerEvent>, readonly plan: ServerPlan) {
+  constructor(private readonly events: Registry<ServerEvent>, plan: ServerPlan) {
     this.admission = new Admission(plan.maxClients, plan.maxPerClient);
+    this.protocol = plan.listen.protocol;
   }
 
-  admit(peer: PeerAddress): boolean {
-    if (this.stopping) return false; // the port is about to close: refuse quietly
+  admit(handshake: Handshake): HandshakeDecision {
+    if (this.stopping) return UNAVAILABLE; // the port is about to close: refuse quietly
+    const choice = selectProtocol(handshake.protocols, this.protocol);
+    if (!choice.accept) {
+      return { accept: false, status: 400, reason: `Unsupported subprotocol: this server accepts "${this.protocol}"` };
+    }
+    const peer: PeerAddress = { ip: unwrapMapped(handshake.ip), port: handshake.port };
     const refusal = this.admission.take(peer.ip);
-    if (!refusal) return true;
+    if (!refusal) return new AdmittedHandshake(this, peer, choice.protocol);
     const e = new BusinessError<string>(
       ErrorCode.CONNECT_FAILED,
       `${ErrorMessage[ErrorCode.CONNECT_FAILED]}: refused ${peer.ip} port ${peer.port} with HTTP 503, ` +
@@ -53,10 +96,11 @@ export class Run implements ServerHandlers {
     );
     // After the transport has answered: a listener calling stop() must not re-enter the handshake.
     queueMicrotask(() => this.events.fire('error', e));
-    return false;
+    return UNAVAILABLE;
   }
 
-  accepted(peer: PeerAddress, socket: ServerSocket): ServerSocketEvents {
+  /** @internal The upgrade of an admitted handshake completed. */
+  connected(peer: PeerAddress, socket: ServerSocket): ServerSocketEvents {
     const entry = this.registry.add(peer.ip, peer.port, socket);
     // Emitted before the transport wires the socket's events, so `connect` precedes any message.
     if (this.stopping) beginClose(entry, GOING_AWAY);
@@ -65,26 +109,27 @@ export class Run implements ServerHandlers {
       message: (data) => {
         this.events.fire('messageReceive', { data, clientConnection: entry.connection });
       },
-      closed: (code, reason, clean) => this.closed(entry, code, reason, clean),
+      closed: (code, reason) => this.closed(entry, code, reason),
     };
   }
 
-  aborted(peer: PeerAddress): void {
-    this.admission.release(peer.ip);
+  /** @internal Gives back one admission slot of `ip`. */
+  release(ip: string): void {
+    this.admission.release(ip);
   }
 
   /** Every close path ends here: the registry and the counts are updated before listeners run. */
-  private closed(entry: Entry, code: number, reason: string, clean: boolean): void {
+  private closed(entry: Entry, code: number, reason: string): void {
     if (!this.registry.has(entry)) return; // reported twice by a transport
     this.admission.release(entry.connection.clientIP);
-    const r = entry.local ?? (clean ? { code, reason: reason || LINK_DOWN } : { code: 0, reason: LINK_DOWN });
+    const r = entry.local ?? (receivedCloseFrame(code) ? { code, reason: reason || LINK_DOWN } : { code: 0, reason: LINK_DOWN });
     this.registry.remove(entry);
     this.events.fire('close', entry.connection, { code: r.code, reason: r.reason, closeReason: r.reason });
   }
 
   /**
    * SPEC §3 `stop()`: every open connection gets 1001, the transport frees the port at once, and
-   * the run ends when the last connection has reported its close.
+   * the lifetime ends when the last connection has reported its close.
    */
   async stop(): Promise<void> {
     this.stopping = true;

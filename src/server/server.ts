@@ -7,6 +7,7 @@ import { unsupported } from '../capabilities.js';
 import { businessError, ErrorCode, isBusinessError, paramError, type BusinessError } from '../errors.js';
 import type { Transport } from '../transport.js';
 import type * as T from '../types.js';
+import { firstMissingFile } from '../files.js';
 import { checkPayload, normaliseClose } from '../validate.js';
 import { normaliseServerConfig, type ServerPlan } from './config.js';
 import { isConnection, keyOf } from './registry.js';
@@ -100,13 +101,10 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
     const t = this.transport;
     const run = new Run(this.events, plan);
     try {
-      if (plan.files.length && t.fileExists) {
-        const found = await Promise.all(plan.files.map((f) => (f === '' ? false : t.fileExists!(f))));
-        const gone = found.indexOf(false);
-        if (gone !== -1) {
-          const name = gone === 0 ? 'certPath' : 'keyPath';
-          throw businessError(ErrorCode.CERT_FILE_NOT_FOUND, `serverCert.${name} "${plan.files[gone]}" is not a file`);
-        }
+      const gone = await firstMissingFile(t, plan.files);
+      if (gone !== -1) {
+        const name = gone === 0 ? 'certPath' : 'keyPath';
+        throw businessError(ErrorCode.CERT_FILE_NOT_FOUND, `serverCert.${name} "${plan.files[gone]}" is not a file`);
       }
       // Set before listening: a handshake can reach the handlers before `listen` resolves.
       this.run = run;
@@ -228,3 +226,12 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
     return this.state === 'started' ? this.run?.listening?.port : undefined;
   }
 }
+
+/**
+ * Server mode for a listening transport: what it sets as `serverCore` so that
+ * `createWebSocketServer()` builds this core's `WebSocketServer` for it.
+ *
+ * @example
+ * export const myTransport: Transport = { capabilities, connect, listen, serverCore };
+ */
+export const serverCore = (transport: Transport): T.WebSocketServer => new ServerWebSocket(transport);

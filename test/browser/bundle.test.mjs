@@ -40,6 +40,7 @@ const FORBIDDEN = new Set([
   'readFileSync', 'stat', 'createHttpClient', 'rejectUnauthorized', 'passphrase', 'minVersion', // TLS options
   'HttpsProxyAgent', 'CONNECT', // proxy tunnel
   'WebSocketServer', 'upgradeWebSocket', 'createServer', 'handleUpgrade', // server transports
+  'server is going away', 'maxConcurrentClientsNumber', // the server core (it arrives with listening transports)
 ]);
 
 function inspect(file) {

@@ -69,14 +69,38 @@ test('start: argument checks in SPEC order', async (t) => {
 });
 
 test('start: 801 on a transport without server mode', async () => {
-  const noServer = { capabilities: { ...nodeCapabilities, name: 'clientonly', server: false }, connect: nodeTransport.connect };
+  // A transport that brings the server core but cannot listen: its flag, or no listen().
+  const noServer = { ...nodeTransport, capabilities: { ...nodeCapabilities, name: 'clientonly', server: false } };
   const e = await rejection(webSocket.createWebSocketServer({ transport: noServer }).start(loopback()));
   assert.equal(e.code, 801);
   assert.match(e.message, /clientonly/);
-  const noListen = { capabilities: nodeCapabilities, connect: nodeTransport.connect };
+  const noListen = { ...nodeTransport, listen: undefined };
   assert.equal(await codeOf(webSocket.createWebSocketServer({ transport: noListen }).start(loopback())), 801);
-  // Bad arguments still win over 801 (they are the caller's to fix on every transport).
+  // Bad arguments still win over 801 there (they are the caller's to fix on every transport).
   assert.equal(await codeOf(webSocket.createWebSocketServer({ transport: noServer }).start(loopback({ serverPort: -5 }))), 2302005);
+  // A transport without server mode at all (no serverCore, as the browser's): 801, listeners work.
+  const clientOnly = { capabilities: { ...nodeCapabilities, name: 'clientonly' }, connect: nodeTransport.connect };
+  const standIn = webSocket.createWebSocketServer({ transport: clientOnly });
+  standIn.on('connect', () => {});
+  const e2 = await rejection(standIn.start(loopback()));
+  assert.equal(e2.code, 801);
+  assert.match(e2.message, /clientonly/);
+});
+
+test('server mode arrives with the transport: the browser entry serves through nodeTransport', async (t) => {
+  // The browser build carries no server core (test/browser/bundle.test.mjs); nodeTransport brings it.
+  const browserEntry = await import('../../dist/browser/index.js');
+  const server = browserEntry.webSocket.createWebSocketServer({ transport: nodeTransport });
+  server.on('messageReceive', (m) => server.send(`echo ${m.data}`, m.clientConnection));
+  assert.equal(await server.start(loopback()), true);
+  t.after(() => server.stop());
+  const ws = await openWs(`ws://127.0.0.1:${server.port}`);
+  const answer = new Promise((resolve) => ws.once('message', (d) => resolve(String(d))));
+  ws.send('hi');
+  assert.equal(await answer, 'echo hi');
+  ws.close();
+  // Its own default transport (the browser's) still has no server mode.
+  assert.equal(await codeOf(browserEntry.webSocket.createWebSocketServer().start(loopback())), 801);
 });
 
 test('addresses: IPv6 ::1, IPv4-mapped listener reports plain IPv4, default serverIP 0.0.0.0', async () => {

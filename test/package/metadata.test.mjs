@@ -45,7 +45,7 @@ test('README links work on the registry page and on a CDN: absolute, or an ancho
 test('typesVersions gives node10 resolution the same types as `exports` (node, import) for every subpath', () => {
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     if (subpath === '.' || subpath === './package.json') continue;
-    const types = target.node?.import?.types ?? target.import?.types ?? target.types;
+    const types = target.node?.import?.types ?? target.node?.types ?? target.import?.types ?? target.types;
     assert.deepEqual(pkg.typesVersions?.['*']?.[subpath.slice(2)], [types], `typesVersions entry for ${subpath}`);
   }
   assert.equal(pkg.types, pkg.exports['.'].node.import.types);

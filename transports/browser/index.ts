@@ -36,14 +36,6 @@ export const browserCapabilities: Capabilities = Object.freeze({
 /** A socket that never reports anything more (used when the attempt could not even start). */
 const inert: ClientSocket = { send() {}, close() {}, terminate() {} };
 
-/**
- * Whether a close code came in a close frame (the peer's, or the echo of ours): 1005 (a frame with
- * no code) or a code that may be sent. 1006 is how browsers report a link that ended without a close
- * frame; Deno reports 0 for that; 1015 is a TLS failure. `wasClean` is not used: it also covers the
- * TCP shutdown that follows the frame, which is not what the contract asks.
- */
-const fromCloseFrame = (code: number) => code === 1005 || (code >= 1000 && code <= 4999 && code !== 1006 && code !== 1015);
-
 /** Opens a standard `WebSocket` and reports its life through `events`; never throws. */
 export function connectBrowser(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
   const WS = (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
@@ -82,7 +74,10 @@ export function connectBrowser(request: ClientRequest, events: ClientSocketEvent
     if (done) return;
     finish();
     if (!opened) events.fail(0, `the handshake failed (close code ${e.code})`);
-    else events.closed(e.code, e.reason, fromCloseFrame(e.code));
+    // The standard reports a link that ended without a close frame as 1006, as the contract does
+    // (runtimes that say 0 instead count as no frame too); `wasClean` also covers the TCP shutdown
+    // after the frame, which is not what the contract asks.
+    else events.closed(e.code, e.reason);
   };
   const close = (code?: number, reason?: string) => {
     try {

@@ -3,7 +3,7 @@
  * proxy through a `Deno.createHttpClient` passed as `client` (closed when the socket ends, so no
  * resource outlives it). Translates the socket's events into the facts of the transport contract.
  */
-import type { ClientRequest, ClientSocket, ClientSocketEvents } from '../../src/transport.js';
+import { NO_CLOSE_FRAME, type ClientRequest, type ClientSocket, type ClientSocketEvents } from '../../src/transport.js';
 import { deno, type DenoHttpClient, type DenoHttpClientOptions, type DenoWebSocketConstructor } from './deno-api.js';
 import { decryptKey, isEncryptedKey } from './pkcs8.js';
 import { denoProxy } from './proxy.js';
@@ -55,7 +55,6 @@ function open(request: ClientRequest, events: ClientSocketEvents, options: DenoH
   ws.binaryType = 'arraybuffer';
   let opened = false;
   let lastError = '';
-  let refused: string | undefined;
   const release = () => {
     try {
       client?.close();
@@ -65,13 +64,6 @@ function open(request: ClientRequest, events: ClientSocketEvents, options: DenoH
     client = undefined;
   };
   ws.onopen = () => {
-    // Deno opens even when the server selected no subprotocol although one was offered (RFC 6455
-    // and browsers fail the connection): fail it here, as every other transport does.
-    if (request.protocols.length > 0 && !request.protocols.includes(ws.protocol)) {
-      refused = ws.protocol ? `the server selected subprotocol "${ws.protocol}", which was not offered` : 'the server selected no subprotocol';
-      ws.close();
-      return;
-    }
     opened = true;
     // Deno exposes neither the 101 headers nor its reason phrase (capabilities.responseHeaders false).
     events.open({ status: 101, protocol: ws.protocol });
@@ -84,13 +76,12 @@ function open(request: ClientRequest, events: ClientSocketEvents, options: DenoH
   };
   ws.onclose = (e: CloseEvent) => {
     release();
-    if (refused !== undefined) return events.fail(0, refused);
     if (!opened) {
       const status = STATUS.exec(lastError);
       return events.fail(status ? Number(status[1]) : 0, lastError || 'the connection closed during the handshake');
     }
-    // Deno reports a link that ended without a close frame as wasClean false (code 1006 or 0).
-    events.closed(e.code, e.wasClean ? e.reason : lastError, e.wasClean);
+    // Deno marks a link that ended without a close frame by wasClean (its code is then 0 or 1006).
+    events.closed(e.wasClean ? e.code : NO_CLOSE_FRAME, e.reason, lastError);
   };
   return {
     send: (data) => ws.send(data),

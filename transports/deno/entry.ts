@@ -1,9 +1,7 @@
 /** Deno entry (`deno` condition): the namespace with Deno's native WebSocket as its default transport. */
 import { webSocket as core } from '../../src/index.js';
-import { enableServerMode } from '../../src/server/enable.js';
 import { createDenoTransport, denoTransport } from './index.js';
 
-enableServerMode();
 core.setTransport(denoTransport);
 
 /**
@@ -13,5 +11,6 @@ core.setTransport(denoTransport);
  */
 export import webSocket = core;
 export * from '../../src/index.js';
+export { serverCore } from '../../src/server/server.js';
 export { createDenoTransport, denoTransport };
 export default webSocket;

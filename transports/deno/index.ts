@@ -16,6 +16,7 @@
  * ws.on('message', (err, data) => console.log(data));
  * await ws.connect('wss://echo.example/chat', { header: { authorization: 'Bearer x' } });
  */
+import { serverCore } from '../../src/server/server.js';
 import type { Capabilities, Transport } from '../../src/transport.js';
 import { connectDeno } from './client.js';
 import { deno } from './deno-api.js';
@@ -79,6 +80,7 @@ export function createDenoTransport(options: DenoTransportOptions = {}): Transpo
     fileExists,
     connect: connectDeno,
     listen: (request, handlers) => listenDeno(request, handlers, idle),
+    serverCore,
   };
 }
 

@@ -48,11 +48,8 @@ export function envProxyApplies(request: ClientRequest): boolean | undefined {
   return values.some((v) => v === null) ? undefined : false;
 }
 
-/** Whether the request wants a direct connection (`'no-proxy'`, or a host its `exclusionList` names). */
-export function wantsDirect(request: ClientRequest): boolean {
-  const p = request.proxy;
-  return p.kind === 'none' || (p.kind === 'http' && bypassesProxy(request.host, p.exclusionList));
-}
+/** Whether the request goes direct (`'no-proxy'`, or a host the `exclusionList` names: the core made that `none`). */
+const wantsDirect = (request: ClientRequest): boolean => request.proxy.kind === 'none';
 
 /** Why this request's proxy choice cannot be honoured on Deno, or `undefined`. */
 export function unsupportedProxy(request: ClientRequest): string | undefined {

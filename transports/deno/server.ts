@@ -7,13 +7,12 @@
  * - after a failed keep-alive ping (`idleTimeout`) the socket fires `close` twice: reported once;
  * - `shutdown()` must be awaited before the port can be bound again.
  */
-import { unwrapMapped } from '../../src/server/address.js';
-import { selectProtocol } from '../../src/server/protocol.js';
 import {
   ListenError,
+  NO_CLOSE_FRAME,
+  type HandshakeAccepted,
   type ListeningServer,
   type ListenRequest,
-  type PeerAddress,
   type ServerHandlers,
   type ServerSocket,
   type ServerSocketEvents,
@@ -44,7 +43,7 @@ const socketOf = (ws: WebSocket): ServerSocket => ({
  * Wires one upgraded socket: `accepted` on open, `aborted` if it never opens, one `closed`.
  * Returns a promise settled when the socket has ended.
  */
-function wire(ws: WebSocket, peer: PeerAddress, handlers: ServerHandlers, completed: Promise<void>): Promise<void> {
+function wire(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<void>): Promise<void> {
   let done!: () => void;
   const ends = new Promise<void>((resolve) => (done = resolve));
   ws.binaryType = 'arraybuffer';
@@ -55,12 +54,12 @@ function wire(ws: WebSocket, peer: PeerAddress, handlers: ServerHandlers, comple
     if (events || ended) return;
     ended = true;
     done();
-    handlers.aborted(peer);
+    admitted.aborted();
   };
   ws.onopen = () => {
     // Already given up on (its slot released): do not leave it open and unregistered.
     if (ended) return ws.close();
-    events = handlers.accepted(peer, socketOf(ws));
+    events = admitted.accepted(socketOf(ws));
   };
   ws.onmessage = (e: MessageEvent) => events?.message(e.data as string | ArrayBuffer);
   ws.onerror = (e: Event) => {
@@ -71,7 +70,8 @@ function wire(ws: WebSocket, peer: PeerAddress, handlers: ServerHandlers, comple
     if (ended) return; // Deno's second close event after a failed ping
     ended = true;
     done();
-    events.closed(e.code, e.wasClean ? e.reason : lastError, e.wasClean);
+    // Deno marks a link that ended without a close frame by wasClean (its code is then 0 or 1006).
+    events.closed(e.wasClean ? e.code : NO_CLOSE_FRAME, e.reason, lastError);
   };
   // The 101 was never delivered (the client left mid-handshake): no open will follow.
   completed.catch(abort);
@@ -89,27 +89,25 @@ const STOP_GRACE_MS = 3000;
  */
 export function listenDeno(request: ListenRequest, handlers: ServerHandlers, idleTimeout?: number): Promise<ListeningServer> {
   const d = deno();
-  let stopped = false;
   /** Sockets not yet ended: `stop()` lets their close handshakes finish before `shutdown()`. */
   const live = new Set<Promise<void>>();
   const handler = (req: Request, info: DenoServeHandlerInfo): Response => {
-    // Read before the upgrade: Deno does not keep them reachable afterwards.
-    const peer: PeerAddress = { ip: unwrapMapped(info.remoteAddr.hostname), port: info.remoteAddr.port };
     if (req.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
       return text(426, 'Upgrade Required', { upgrade: 'websocket', connection: 'close' });
     }
-    const choice = selectProtocol(req.headers.get('sec-websocket-protocol'), request.protocol);
-    if (!choice.accept) return text(400, `Unsupported subprotocol: this server accepts "${request.protocol}"`);
-    if (stopped || !handlers.admit(peer)) return text(503, 'Service Unavailable');
+    // The address is read before the upgrade: Deno does not keep it reachable afterwards.
+    const { hostname, port } = info.remoteAddr;
+    const decision = handlers.admit({ ip: hostname, port, protocols: req.headers.get('sec-websocket-protocol') });
+    if (!decision.accept) return text(decision.status, decision.reason);
     let upgrade: { socket: WebSocket; response: Response };
     try {
       upgrade = d.upgradeWebSocket(req, idleTimeout === undefined ? undefined : { idleTimeout });
     } catch (e) {
-      handlers.aborted(peer);
+      decision.aborted();
       return text(400, `Bad WebSocket handshake: ${(e as Error).message}`);
     }
-    if (choice.protocol) upgrade.response.headers.set('sec-websocket-protocol', choice.protocol);
-    const ends = wire(upgrade.socket, peer, handlers, info.completed ?? new Promise<void>(() => {}));
+    if (decision.protocol) upgrade.response.headers.set('sec-websocket-protocol', decision.protocol);
+    const ends = wire(upgrade.socket, decision, info.completed ?? new Promise<void>(() => {}));
     live.add(ends);
     void ends.then(() => live.delete(ends));
     return upgrade.response;
@@ -139,7 +137,6 @@ export function listenDeno(request: ListenRequest, handlers: ServerHandlers, idl
     resolve({
       port: server.addr.port,
       async stop() {
-        stopped = true;
         // The core has started every close handshake (1001). Deno's shutdown() would overwrite
         // them with its own 1001 "Server shutting down", so let them finish first (bounded: a peer
         // that never answers must not hold the port); awaiting shutdown is what frees the port.

@@ -9,7 +9,7 @@ import type { Agent } from 'node:http';
 import WebSocket from 'isomorphic-ws';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
-import type { ClientRequest, ClientSocket, ClientSocketEvents, ProxyRequest } from '../../src/transport.js';
+import { NO_CLOSE_FRAME, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ProxyRequest } from '../../src/transport.js';
 import { exactArrayBuffer } from './buffer.js';
 
 const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -135,11 +135,10 @@ function onClose(this: WebSocket, code: number, reason: Buffer): void {
   if (!s.opened) return s.failOnce(0, s.lastError || 'the connection closed during the handshake');
   if (s.done) return;
   s.done = true;
-  // 1006 is never sent on the wire: it is how `ws` reports a link that ended without a close frame.
-  // After an 'error' (a protocol violation by the peer: bad opcode, invalid UTF-8, oversized frame)
-  // ws reports the code it sent itself, but the link still ended abnormally.
-  const clean = code !== 1006 && s.lastError === '';
-  s.events.closed(code, clean ? reason.toString() : s.lastError, clean);
+  // ws reports a link that ended without a close frame as 1006, as the contract does. After an
+  // 'error' (a protocol violation by the peer: bad opcode, invalid UTF-8, oversized frame) it reports
+  // the code it sent itself, but the link still ended abnormally.
+  s.events.closed(s.lastError ? NO_CLOSE_FRAME : code, reason.toString(), s.lastError);
 }
 
 /** Opens a `ws` client socket and reports its life through `events`. */

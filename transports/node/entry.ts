@@ -1,9 +1,7 @@
 /** Node entry (`node` condition): the namespace with `ws` as its default transport. */
 import { webSocket as core } from '../../src/index.js';
-import { enableServerMode } from '../../src/server/enable.js';
 import { nodeTransport } from './index.js';
 
-enableServerMode();
 core.setTransport(nodeTransport);
 
 /**
@@ -13,5 +11,6 @@ core.setTransport(nodeTransport);
  */
 export import webSocket = core;
 export * from '../../src/index.js';
+export { serverCore } from '../../src/server/server.js';
 export { nodeTransport };
 export default webSocket;

@@ -7,6 +7,7 @@
  * const ws = webSocket.createWebSocket({ transport: nodeTransport }); // e.g. inside Deno
  */
 import { stat } from 'node:fs/promises';
+import { serverCore } from '../../src/server/server.js';
 import type { Capabilities, Transport } from '../../src/transport.js';
 import { connectNode } from './client.js';
 import { listenNode } from './server.js';
@@ -31,6 +32,7 @@ export const nodeTransport: Transport = {
   fileExists: (path) => stat(path).then((s) => s.isFile(), () => false),
   connect: connectNode,
   listen: listenNode,
+  serverCore,
 };
 
 export default nodeTransport;

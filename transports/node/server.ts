@@ -11,13 +11,11 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'isomorphic-ws';
 import type { ServerOptions, WebSocketServer as WsServer } from 'ws';
-import { unwrapMapped } from '../../src/server/address.js';
-import { selectProtocol } from '../../src/server/protocol.js';
 import {
   ListenError,
+  NO_CLOSE_FRAME,
   type ListeningServer,
   type ListenRequest,
-  type PeerAddress,
   type ServerHandlers,
   type ServerSocket,
   type ServerSocketEvents,
@@ -25,11 +23,14 @@ import {
 import { exactArrayBuffer } from './buffer.js';
 
 const noop = () => {};
+/** Where an admitted request carries the subprotocol the core chose, for `handleProtocols`. */
+const PROTOCOL = Symbol('ohos-websocket protocol');
+type Admitted = IncomingMessage & { [PROTOCOL]?: string };
 /** `ws`'s server class: isomorphic-ws re-exports `ws` on Node, its typings only declare the client. */
 const WebSocketServer = (WebSocket as unknown as { WebSocketServer: typeof WsServer }).WebSocketServer;
 
 /** Answers a handshake without upgrading and drops the socket. */
-function refuse(socket: Duplex, status: 400 | 503, text: string): void {
+function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
   // `end` flushes the answer first; a peer that never reads must not keep the socket alive.
   socket.once('finish', () => socket.destroy());
@@ -55,8 +56,9 @@ function wire(ws: WebSocket, events: ServerSocketEvents): void {
     lastError = err.message;
   });
   ws.on('close', (code: number, reason: Buffer) => {
-    // 1006 is never on the wire: it is how `ws` reports a link that ended without a close frame.
-    events.closed(code, code === 1006 ? lastError : reason.toString(), code !== 1006);
+    // As on the client: ws says 1006 for a link that ended without a close frame, and after an
+    // 'error' (a protocol violation) the code it sent itself although the link ended abnormally.
+    events.closed(lastError ? NO_CLOSE_FRAME : code, reason.toString(), lastError);
   });
 }
 
@@ -82,11 +84,11 @@ export function listenNode(request: ListenRequest, handlers: ServerHandlers): Pr
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false, // the core keeps the registry
-    handleProtocols: (offered: Set<string>) => selectProtocol([...offered], request.protocol).protocol ?? false,
+    // The core chose when it admitted the handshake; ws asks again only to write the header.
+    handleProtocols: (_offered: Set<string>, req: IncomingMessage) => (req as Admitted)[PROTOCOL] ?? false,
   } satisfies ServerOptions);
   /** Admitted handshakes not yet upgraded: destroyed by `stop()` so the port frees at once. */
   const pending = new Set<Duplex>();
-  let stopped = false;
 
   // Anything that is not an upgrade gets the plain HTTP answer a WebSocket-only endpoint gives.
   server.on('request', (_req, res) => {
@@ -97,19 +99,17 @@ export function listenNode(request: ListenRequest, handlers: ServerHandlers): Pr
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', noop); // a reset during the handshake is not an uncaught error
     const net = req.socket;
-    if (stopped || socket.destroyed || !net.remoteAddress) return void socket.destroy();
-    const peer: PeerAddress = { ip: unwrapMapped(net.remoteAddress), port: net.remotePort ?? 0 };
-    if (!selectProtocol(req.headers['sec-websocket-protocol'], request.protocol).accept) {
-      return refuse(socket, 400, `Unsupported subprotocol: this server accepts "${request.protocol}"`);
-    }
-    if (!handlers.admit(peer)) return refuse(socket, 503, 'Service Unavailable');
+    if (socket.destroyed || !net.remoteAddress) return void socket.destroy();
+    const decision = handlers.admit({ ip: net.remoteAddress, port: net.remotePort ?? 0, protocols: req.headers['sec-websocket-protocol'] });
+    if (!decision.accept) return refuse(socket, decision.status, decision.reason);
+    (req as Admitted)[PROTOCOL] = decision.protocol;
     pending.add(socket);
     let settled = false;
     const abort = () => {
       if (settled) return;
       settled = true;
       pending.delete(socket);
-      handlers.aborted(peer);
+      decision.aborted();
     };
     socket.once('close', abort);
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -117,7 +117,7 @@ export function listenNode(request: ListenRequest, handlers: ServerHandlers): Pr
       settled = true;
       pending.delete(socket);
       socket.off('close', abort);
-      wire(ws, handlers.accepted(peer, socketOf(ws)));
+      wire(ws, decision.accepted(socketOf(ws)));
     });
   });
 
@@ -130,7 +130,6 @@ export function listenNode(request: ListenRequest, handlers: ServerHandlers): Pr
       resolve({
         port: (server.address() as AddressInfo).port,
         stop() {
-          stopped = true;
           // Closing the listening handle frees the port now; upgraded sockets end on their own
           // close handshakes (the core has started them), so the close callback is not awaited.
           server.close();

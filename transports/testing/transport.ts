@@ -1,0 +1,32 @@
+/**
+ * `net.transport`: the transport contract over the test network. Every capability is on, since
+ * nothing here is limited by a platform; the calls are forwarded to the network unchanged.
+ */
+import type { Capabilities, Transport } from '../../src/transport.js';
+import type { Network } from './network.js';
+
+/** Everything (SPEC §5): headers, proxy and TLS options (recorded, not applied), heartbeat, server. */
+export const testCapabilities: Capabilities = Object.freeze({
+  name: 'test',
+  headers: true,
+  proxy: true,
+  caPath: true,
+  clientCert: true,
+  keyPassword: true,
+  minTlsVersion: true,
+  skipServerCertVerification: true,
+  heartbeat: true,
+  responseHeaders: true,
+  server: true,
+  closeCodes: 'any',
+});
+
+/** A transport whose clients connect from `clientIP`. */
+export function testTransport(network: Network, clientIP: string): Transport {
+  return {
+    capabilities: testCapabilities,
+    fileExists: (path) => Promise.resolve(network.fileExists(path)),
+    connect: (request, events) => network.connect(request, events, clientIP),
+    listen: (request, handlers) => network.listen(request, handlers),
+  };
+}
