@@ -1,7 +1,8 @@
 // One rollup build per platform, each with named inputs. Node keeps its dependencies external
 // (ws, isomorphic-ws, https-proxy-agent, eventemitter3 resolve from node_modules); the browser and
 // Deno builds are self-contained (eventemitter3 bundled, no bare imports), and the script-tag build
-// is one minified IIFE. A build whose entry file does not exist yet is skipped.
+// is one minified IIFE. Every build, the script-tag one included, carries the errors' `cause`
+// texts (SPEC §4). A build whose entry file does not exist yet is skipped.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -19,46 +20,26 @@ const bundleEventEmitter = {
   },
 };
 
-/**
- * Script-tag build only: drops the explanatory hint argument of the error helpers, so errors carry
- * the native HarmonyOS message alone (codes and 801 texts naming the option are unchanged). The
- * hints are most of the file's text; the ESM builds keep them.
- */
-const HINT_ARGUMENT = { paramError: 0, thrownParamError: 0, businessError: 1 };
-const stripHints = {
-  name: 'strip-hints',
-  transform(code, id) {
-    if (!/[\\/]src[\\/]/.test(id)) return null;
-    const cuts = [];
-    const walk = (node) => {
-      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name in HINT_ARGUMENT) {
-        const arg = node.arguments[HINT_ARGUMENT[node.callee.name]];
-        // 801 keeps its text: naming the option and the transport is the point of that error.
-        const capability = node.arguments[0]?.property?.name === 'CAPABILITY_NOT_SUPPORTED';
-        if (arg && !capability) cuts.push([arg.start, arg.end]);
-      }
-      for (const value of Object.values(node)) {
-        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') walk(child);
-      }
-    };
-    walk(this.parse(code));
-    let out = code;
-    let floor = Infinity;
-    for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) {
-      if (end > floor) continue; // inside a hint already cut
-      out = out.slice(0, start) + 'void 0' + out.slice(end);
-      floor = start;
-    }
-    return { code: out, map: null };
-  },
-};
-
 const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
     compilerOptions: { declaration: false, outDir: undefined, rootDir: undefined },
     include: ['src/**/*.ts', 'transports/**/*.ts'],
   });
+
+/**
+ * The portable reconnect module imports the HarmonyOS kit names (so the same file runs in an ArkTS
+ * app): in each build they resolve to that build's entry and to src/base.ts.
+ */
+const kits = (entry) => ({
+  name: 'harmonyos-kits',
+  resolveId(id) {
+    if (id === '@kit.NetworkKit') return join(process.cwd(), entry);
+    if (id === '@kit.BasicServicesKit') return join(process.cwd(), 'src/base.ts');
+    return null;
+  },
+});
+const RECONNECT = 'src/reconnect/reconnecting-websocket.ts';
 
 const present = (inputs) => Object.fromEntries(Object.entries(inputs).filter(([, file]) => existsSync(file)));
 
@@ -72,12 +53,13 @@ const nodeInputs = present({
   index: 'transports/node/entry.ts',
   base: 'src/base.ts',
   'transports/node': 'transports/node/index.ts',
+  reconnect: RECONNECT,
   testing: 'transports/node/testing.ts',
 });
 builds.push({
   input: nodeInputs,
   external: nodeExternal,
-  plugins: [ts()],
+  plugins: [kits('transports/node/entry.ts'), ts()],
   output: [
     { dir: 'dist/node', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     { dir: 'dist/node', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' },
@@ -89,12 +71,13 @@ const browserInputs = present({
   index: 'transports/browser/entry.ts',
   base: 'src/base.ts',
   'transports/browser': 'transports/browser/index.ts',
+  reconnect: RECONNECT,
   testing: 'transports/browser/testing.ts',
 });
 if (browserInputs.index) {
   builds.push({
     input: browserInputs,
-    plugins: [bundleEventEmitter, ts()],
+    plugins: [kits('transports/browser/entry.ts'), bundleEventEmitter, ts()],
     output: { dir: 'dist/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   });
 }
@@ -103,7 +86,7 @@ if (browserInputs.index) {
 if (existsSync('transports/browser/global.ts')) {
   builds.push({
     input: 'transports/browser/global.ts',
-    plugins: [bundleEventEmitter, ts(), stripHints],
+    plugins: [bundleEventEmitter, ts()],
     output: { file: 'dist/ohos-websocket.min.js', format: 'iife', name: 'webSocket', exports: 'default', plugins: [terser({ ecma: 2020, compress: { passes: 2 } })] },
   });
 }
@@ -124,12 +107,13 @@ const denoInputs = present({
   index: 'transports/deno/entry.ts',
   base: 'src/base.ts',
   'transports/deno': 'transports/deno/index.ts',
+  reconnect: RECONNECT,
   testing: 'transports/deno/testing.ts',
 });
 if (denoInputs.index) {
   builds.push({
     input: denoInputs,
-    plugins: [bundleEventEmitter, ts()],
+    plugins: [kits('transports/deno/entry.ts'), bundleEventEmitter, ts()],
     output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: denoSelfTypes },
   });
 }

@@ -4,7 +4,7 @@
  */
 import { fail, ok, settle, type Result } from './bridge.js';
 import { checkCapabilities } from './capabilities.js';
-import { businessError, BusinessError, ErrorCode } from './errors.js';
+import { businessError, BusinessError, connectFailed, ErrorCode } from './errors.js';
 import { dataOnly, Registry } from './events.js';
 import { Heartbeat } from './heartbeat.js';
 import { firstMissingFile } from './files.js';
@@ -17,13 +17,6 @@ type ClientEvent = 'open' | 'openInfo' | 'message' | 'close' | 'error' | 'dataEn
 
 const EVENTS: ReadonlySet<string> = new Set<ClientEvent>(['open', 'openInfo', 'message', 'close', 'error', 'dataEnd', 'headerReceive']);
 const LINK_DOWN = 'The link is down';
-
-/** The error event payload (SPEC §2.7): code 200, the HTTP status as a string in `data`. */
-function connectFailed(status: number, detail?: string): BusinessError<string> {
-  const e = new BusinessError<string>(ErrorCode.CONNECT_FAILED, 'Websocket connect failed', String(status));
-  if (detail) (e as { cause?: unknown }).cause = detail;
-  return e;
-}
 
 /** The 101 response headers as `headerReceive` reports them: lowercase keys, string values. */
 function responseHeaders(raw: Record<string, string | string[] | undefined>): T.ResponseHeaders {
@@ -157,7 +150,7 @@ export class ClientWebSocket implements T.WebSocket {
         const e = connectFailed(0, 'the URL has no host');
         queueMicrotask(() => this.events.fire('error', e));
         // -1 carries the connect-failure message here (SPEC §4), not the table's default text.
-        return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed: the URL has no host'));
+        return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed', undefined, 'the URL has no host'));
       }
       return fail(n.error);
     }
@@ -247,10 +240,11 @@ export class ClientWebSocket implements T.WebSocket {
 
   onOpen(cb: T.Callback<T.OpenResult>): void { this.events.on('open', cb, dataOnly); }
   offOpen(cb?: T.Callback<T.OpenResult>): void { this.events.off('open', cb); }
-  onMessage(cb: T.Callback<string | ArrayBuffer>): void { this.events.on('message', cb, dataOnly); }
-  offMessage(cb?: T.Callback<string | ArrayBuffer>): void { this.events.off('message', cb); }
-  onWebSocketClose(cb: T.Callback<T.CloseResult>): void { this.events.on('close', cb, dataOnly); }
-  offWebSocketClose(cb?: T.Callback<T.CloseResult>): void { this.events.off('close', cb); }
+  // The official declarations give these two `AsyncCallback`s: `(undefined, value)`, as on() (SPEC §2.1).
+  onMessage(cb: T.AsyncCallback<string | ArrayBuffer>): void { this.events.on('message', cb); }
+  offMessage(cb?: T.AsyncCallback<string | ArrayBuffer>): void { this.events.off('message', cb); }
+  onWebSocketClose(cb: T.AsyncCallback<T.CloseResult>): void { this.events.on('close', cb); }
+  offWebSocketClose(cb?: T.AsyncCallback<T.CloseResult>): void { this.events.off('close', cb); }
   onWebSocketError(cb: T.ErrorCallback): void { this.events.on('error', cb); }
   offWebSocketError(cb?: T.ErrorCallback): void { this.events.off('error', cb); }
   onDataEnd(cb: T.Callback<void>): void { this.events.on('dataEnd', cb); }

@@ -1,9 +1,9 @@
 /**
  * The one error class of the package and the one table of its codes (SPEC §4).
  *
- * HarmonyOS reports failures as `BusinessError { code, message, data? }`. We keep the native
- * message as the first sentence (apps match on it) and append a hint saying what was wrong and how
- * to fix it, because "Parameter error" alone helps nobody.
+ * HarmonyOS reports failures as `BusinessError { code, message, data? }`. `message` is exactly the
+ * native text (apps compare it and log `JSON.stringify(err)`); what was wrong and how to fix it goes
+ * in the non-enumerable `cause`, because "Parameter error" alone helps nobody (SPEC §4).
  */
 
 /** Every code this package can produce, plus the HarmonyOS-only ones (exported, never produced). */
@@ -50,48 +50,78 @@ export const ErrorMessage: Readonly<Record<number, string>> = {
   2302999: 'Websocket Unknown Other Error',
 };
 
+/** Defines `key` on `target` as an own data property with the given enumerability. */
+function own(target: object, key: string, value: unknown, enumerable: boolean): void {
+  Object.defineProperty(target, key, { value, enumerable, writable: true, configurable: true });
+}
+
 /**
- * The error every operation of this package reports, shaped like HarmonyOS's
- * `BusinessError<T>` from `@ohos.base`: a real `Error` with a numeric `code` and optional `data`.
+ * The error every operation of this package reports, shaped like HarmonyOS's `BusinessError<T>` from
+ * `@ohos.base`: a real `Error` with a numeric `code`, the native `message` and optional `data`.
+ *
+ * HarmonyOS hands callbacks a plain `{code, message}` object and apps log it with
+ * `JSON.stringify(err)`, so `code`, `message` (and `data`, when there is data) are own enumerable
+ * properties in that order and `message` is exactly the native text (SPEC §4). What was wrong and
+ * how to fix it is in `cause`: a string, not enumerable, printed by Node's and browsers' consoles
+ * under the message. See docs/behaviour.md.
  *
  * @example
  * ws.send(42 as never).catch((err: BusinessError) => {
- *   if (err.code == 401) console.error(err.message); // "Parameter error: send() takes a string or an ArrayBuffer …"
+ *   console.log(JSON.stringify(err)); // {"code":401,"message":"Parameter error"}
+ *   console.log(err.cause);           // send() takes a string or an ArrayBuffer, got number
  * });
  */
 export class BusinessError<T = void> extends Error {
   /** The HarmonyOS error code (SPEC §4). */
-  code: number;
+  declare code: number;
   /** Extra data; for error events (code 200) the HTTP status as a string. */
-  data?: T;
+  declare data?: T;
+  /** What was wrong and how to fix it (not enumerable: `JSON.stringify` shows the native shape only). */
+  declare cause?: string;
 
-  constructor(code: number, message?: string, data?: T) {
-    super(message ?? ErrorMessage[code] ?? 'Websocket Unknown Other Error');
-    this.name = 'BusinessError';
+  /**
+   * @param code the HarmonyOS code; `message` defaults to its native text.
+   * @param cause the explanation, stored as the non-enumerable `cause`.
+   */
+  constructor(code: number, message?: string, data?: T, cause?: string) {
+    super();
+    // Own enumerable `code`, `message`, `data`, created in that order so `JSON.stringify` prints
+    // them as HarmonyOS apps see them. (`super(message)` would make `message` non-enumerable.)
     this.code = code;
+    own(this, 'message', message ?? ErrorMessage[code] ?? ErrorMessage[ErrorCode.UNKNOWN], true);
     if (data !== undefined) this.data = data;
+    if (cause !== undefined) own(this, 'cause', cause, false);
   }
 }
+// On the prototype, so it is not an own enumerable property (it would show in JSON.stringify).
+own(BusinessError.prototype, 'name', 'BusinessError', false);
 
-/**
- * Builds the error for `code` with the native message, followed by `hint` when given.
- * The native message stays first so `err.message.startsWith('Parameter error')` keeps working.
- */
-export function businessError<T = void>(code: number, hint?: string, data?: T): BusinessError<T> {
-  const base = ErrorMessage[code] ?? 'Websocket Unknown Other Error';
-  return new BusinessError<T>(code, hint ? `${base}: ${hint}` : base, data);
+/** Builds the error for `code` with its native message and `cause` as the explanation. */
+export function businessError<T = void>(code: number, cause?: string, data?: T): BusinessError<T> {
+  return new BusinessError<T>(code, undefined, data, cause);
 }
 
-/** Shorthand for a 401 with a hint. */
-export const paramError = (hint: string): BusinessError => businessError(ErrorCode.PARAMETER_ERROR, hint);
+/** Shorthand for a 401 with its explanation. */
+export const paramError = (cause: string): BusinessError => businessError(ErrorCode.PARAMETER_ERROR, cause);
+
+/**
+ * The payload of a client or server `error` event (SPEC §2.7, §4): natively `{code: 200, data}` with
+ * no message, so `message` (`Websocket connect failed`) is there but not enumerable and
+ * `JSON.stringify(err)` gives `{"code":200,"data":"0"}`.
+ */
+export function connectFailed(status: number | string, cause?: string): BusinessError<string> {
+  const e = new BusinessError<string>(ErrorCode.CONNECT_FAILED, undefined, String(status), cause);
+  own(e, 'message', ErrorMessage[ErrorCode.CONNECT_FAILED], false);
+  return e;
+}
 
 /**
  * The 401 that `on`/`off` throw. HarmonyOS throws the bare string `"401"` there, so apps test
  * `e == '401'` or `e == 401`; this error compares equal to both (its primitive value is the code)
  * while staying a real `Error` with `code`, message and stack. `String(e)` is the usual text.
  */
-export function thrownParamError(hint: string): BusinessError {
-  const e = paramError(hint);
+export function thrownParamError(cause: string): BusinessError {
+  const e = paramError(cause);
   Object.defineProperty(e, Symbol.toPrimitive, {
     value: (hint: string) => (hint === 'string' ? e.toString() : String(e.code)),
   });

@@ -104,13 +104,17 @@ export interface WebSocket {
   on(type: 'headerReceive', callback: Callback<ResponseHeaders>): void;
   off(type: 'headerReceive', callback?: Callback<ResponseHeaders>): void;
 
-  /* Static-ArkTS aliases: one-argument callbacks sharing the slot of the event they name. */
+  /*
+   * Static-ArkTS aliases, sharing the slot of the event they name, with the callback shapes of the
+   * official declarations: onOpen gets the OpenResult alone; onMessage and onWebSocketClose are
+   * AsyncCallbacks called as (undefined, value), exactly like on('message') / on('close').
+   */
   onOpen(callback: Callback<OpenResult>): void;
   offOpen(callback?: Callback<OpenResult>): void;
-  onMessage(callback: Callback<string | ArrayBuffer>): void;
-  offMessage(callback?: Callback<string | ArrayBuffer>): void;
-  onWebSocketClose(callback: Callback<CloseResult>): void;
-  offWebSocketClose(callback?: Callback<CloseResult>): void;
+  onMessage(callback: AsyncCallback<string | ArrayBuffer>): void;
+  offMessage(callback?: AsyncCallback<string | ArrayBuffer>): void;
+  onWebSocketClose(callback: AsyncCallback<CloseResult>): void;
+  offWebSocketClose(callback?: AsyncCallback<CloseResult>): void;
   onWebSocketError(callback: ErrorCallback): void;
   offWebSocketError(callback?: ErrorCallback): void;
   onDataEnd(callback: Callback<void>): void;

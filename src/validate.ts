@@ -80,15 +80,22 @@ function sendableCode(code: number, application: boolean): boolean {
   return !application && ((code >= 1001 && code <= 1003) || (code >= 1007 && code <= 1014));
 }
 
-/** `close(options)` → the code and reason to send (SPEC §2.6). */
+/**
+ * `close(options)` → the code and reason to send (SPEC §2.6). Only `options` itself must be an
+ * object; inside it the fields are read as the native client reads them: a `code` that is not a
+ * sendable number and a `reason` that is not a non-empty string count as absent and get the
+ * defaults — never 401 (XTS `testNetworkMgrWebSocketCloseCallback0900`/`1000` close with
+ * `{code: -100, reason: null}`). See docs/behaviour.md.
+ */
 export function normaliseClose(options: unknown, application: boolean): Result<{ code: number; reason: string }> {
   if (options === undefined) return ok({ code: 1000, reason: 'CLOSE_NORMAL' });
-  if (!isObject(options)) return fail(paramError('close options must be an object like { code: 1000, reason: "bye" }'));
-  const { code, reason } = options;
-  if (code !== undefined && typeof code !== 'number') return fail(paramError(`close options.code must be a number, got ${typeof code}`));
-  if (reason !== undefined && typeof reason !== 'string') return fail(paramError(`close options.reason must be a string, got ${typeof reason}`));
-  const c = code === undefined || !sendableCode(code, application) ? 1000 : code;
-  return ok({ code: c, reason: reason === undefined ? 'CLOSE_NORMAL' : truncateUtf8(reason, MAX_REASON_BYTES) });
+  // Arrays are objects to the native check too (napi_object): their fields are simply absent.
+  if (typeof options !== 'object' || options === null) {
+    return fail(paramError('close options must be an object like { code: 1000, reason: "bye" }'));
+  }
+  const { code, reason } = options as Record<string, unknown>;
+  const c = typeof code === 'number' && sendableCode(code, application) ? code : 1000;
+  return ok({ code: c, reason: typeof reason === 'string' && reason !== '' ? truncateUtf8(reason, MAX_REASON_BYTES) : 'CLOSE_NORMAL' });
 }
 
 /** What the core needs from `connect` options before the transport sees them. */

@@ -36,8 +36,10 @@ const show = (data) =>
   typeof data === 'string'
     ? JSON.stringify(data)
     : `ArrayBuffer(${data.byteLength}) ${hex(data.byteLength > 64 ? data.slice(0, 64) : data)}${data.byteLength > 64 ? ' …' : ''}`;
+// `cause` (not enumerable) says what was wrong and how to fix it (README "Errors").
 const showError = (err) =>
-  `BusinessError ${err?.code}: ${err?.message}${err?.data !== undefined ? ` (data: ${JSON.stringify(err.data)})` : ''}`;
+  `BusinessError ${err?.code}: ${err?.message}${err?.data !== undefined ? ` (data: ${JSON.stringify(err.data)})` : ''}` +
+  `${err?.cause ? ` — ${err.cause}` : ''}`;
 
 /** Runs a promise-form call and logs `call → value` or `call → BusinessError …`. */
 async function call(label, promise, note) {

@@ -5,7 +5,7 @@
  * transport fact becomes (SPEC §3). A fresh run per `start()` means late facts from a previous
  * lifetime can only touch that lifetime's (already empty) state.
  */
-import { BusinessError, ErrorCode, ErrorMessage } from '../errors.js';
+import { connectFailed } from '../errors.js';
 import type { Registry } from '../events.js';
 import {
   receivedCloseFrame,
@@ -88,11 +88,9 @@ export class Run implements ServerHandlers {
     const peer: PeerAddress = { ip: unwrapMapped(handshake.ip), port: handshake.port };
     const refusal = this.admission.take(peer.ip);
     if (!refusal) return new AdmittedHandshake(this, peer, choice.protocol);
-    const e = new BusinessError<string>(
-      ErrorCode.CONNECT_FAILED,
-      `${ErrorMessage[ErrorCode.CONNECT_FAILED]}: refused ${peer.ip} port ${peer.port} with HTTP 503, ` +
-        `${refusal.limit} is ${refusal.value}; raise it in start() if the load is expected`,
-      '503',
+    const e = connectFailed(
+      503,
+      `refused ${peer.ip} port ${peer.port} with HTTP 503, ${refusal.limit} is ${refusal.value}; raise it in start() if the load is expected`,
     );
     // After the transport has answered: a listener calling stop() must not re-enter the handshake.
     queueMicrotask(() => this.events.fire('error', e));

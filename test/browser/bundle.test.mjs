@@ -11,11 +11,12 @@ import { parseAst } from 'rollup/parseAst';
 import { ROOT } from './harness.mjs';
 
 /**
- * A ceiling that catches regressions (server code leaking back in, hints returning to the script
- * tag). The issue's 4 KB target is not met (6.6 KB, see docs/browser.md "Size"); `npm run bench`
- * reports the figure against that target. Lower this when the file shrinks.
+ * A ceiling that catches regressions (server code leaking back in). The issue's 4 KB target is not
+ * met (see docs/browser.md "Size"); `npm run bench` reports the figure against that target. Raised
+ * from 7168 to 7680 when every build, this one included, began to carry the errors' `cause` texts
+ * (SPEC §4). Lower this when the file shrinks.
  */
-const BUDGET = 7168;
+const BUDGET = 7680;
 
 const files = (dir) => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);
@@ -64,10 +65,26 @@ test('the browser ESM build exists and imports only its own files (no bare speci
   }
 });
 
+/** The server core's names: allowed only in what the test kit's entry alone loads (it can listen). */
+const SERVER_CORE = new Set(['server is going away', 'maxConcurrentClientsNumber']);
+
+/** `entry` and every file it imports, transitively. */
+function reachable(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  for (const s of inspect(entry).specifiers) if (s.startsWith('.')) reachable(join(entry, '..', s), seen);
+  return seen;
+}
+
 test('no Node/Deno API, server transport, proxy or TLS code in the browser builds', () => {
+  // ohos-websocket/testing brings the server core (its network can listen), never the other code.
+  const kitOnly = reachable(join(ROOT, 'dist/browser/testing.js'));
+  for (const f of BROWSER.filter((b) => !b.endsWith('testing.js'))) for (const r of reachable(f)) kitOnly.delete(r);
   for (const f of [...BROWSER, SCRIPT]) {
-    assert.deepEqual(inspect(f).names, [], `${relative(ROOT, f)} mentions these`);
+    const names = inspect(f).names.filter((n) => !(kitOnly.has(f) && SERVER_CORE.has(n)));
+    assert.deepEqual(names, [], `${relative(ROOT, f)} mentions these`);
   }
+  assert.ok([...kitOnly].some((f) => inspect(f).names.some((n) => SERVER_CORE.has(n))), 'the kit carries the server core');
 });
 
 test('the script-tag build is one file with no imports that assigns the global webSocket', () => {

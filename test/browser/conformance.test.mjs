@@ -1,18 +1,19 @@
 // Runs the shared conformance suite inside real Chromium against the browser ESM build
 // (dist/browser/index.js imported by URL), with a `ws` echo peer on loopback, then again with this
 // package's own Node server as the peer, and inside a module worker. Each case is its own node:test
-// subtest; the page (or worker) skips a case whose `needs` the browser transport lacks.
+// subtest; the page (or worker) runs it through the one runner, which skips a case the browser
+// transport or the peer cannot do.
 import { after, before, describe, test } from 'node:test';
-import { cases } from '../conformance/cases.mjs';
-import { startEchoServer } from '../helpers/peers.mjs';
-import { peerLimit, startPackageEchoServer } from './package-peer.mjs';
+import { cases, declareRemoteCases } from '../conformance/runner.mjs';
+import { startEchoServer, WS_PEER } from '../helpers/peers.mjs';
+import { PACKAGE_PEER, startPackageEchoServer } from '../helpers/package-peer.mjs';
 import { launchChromium, openPage, refusedPort, startStaticServer } from './harness.mjs';
 
 /**
- * One run of the suite: `pagePath` loads the runner (window or worker), `startPeer` the echo peer;
- * `skipFor(case)` names what a peer cannot do, `check(page)` adds checks of that page.
+ * One run of the suite: `pagePath` loads the runner (window or worker), `startPeer` the echo peer
+ * and `peer` says what it lacks; `check(page)` adds checks of that page.
  */
-function suite(title, { pagePath, startPeer, where, skipFor = () => undefined, check }) {
+function suite(title, { pagePath, startPeer, peer: peerInfo = WS_PEER, where, check }) {
   describe(title, () => {
     let site, peer, browser, page;
     const urls = {};
@@ -29,14 +30,11 @@ function suite(title, { pagePath, startPeer, where, skipFor = () => undefined, c
     });
 
     if (check) check(() => page);
-    for (const c of cases) {
-      const limit = skipFor(c);
-      test(c.name, { timeout: 60000, skip: limit ?? false }, async (t) => {
-        const result = await page.evaluate(([name, u]) => window.runCase(name, u), [c.name, urls]);
-        if (result.skipped) return t.skip(result.skipped);
-        if (result.error) throw new Error(`${where}: ${result.error}`);
-      });
-    }
+    declareRemoteCases(
+      (name) => page.evaluate(([n, u, p]) => window.runCase(n, u, p), [name, urls, peerInfo]),
+      (name, body) => test(name, { timeout: 60000 }, (t) => body((why) => t.skip(why))),
+      where,
+    );
   });
 }
 
@@ -56,11 +54,8 @@ suite('conformance: browser transport in Chromium (ESM build), ws peer', {
 suite("conformance: browser transport in Chromium (ESM build), this package's Node server as peer", {
   pagePath: '/test/browser/pages/esm.html',
   startPeer: startPackageEchoServer,
+  peer: PACKAGE_PEER,
   where: 'in Chromium',
-  skipFor: (c) => {
-    const limit = peerLimit(c.run);
-    return limit ? `needs ${limit}, which the HarmonyOS server API cannot do` : undefined;
-  },
 });
 
 suite('conformance: browser transport in a Chromium module worker (no window, no DOM), ws peer', {

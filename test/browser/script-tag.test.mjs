@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEchoServer } from '../helpers/peers.mjs';
 import { launchChromium, openPage, startStaticServer } from './harness.mjs';
-import { startPackageEchoServer } from './package-peer.mjs';
+import { startPackageEchoServer } from '../helpers/package-peer.mjs';
 
 describe('script-tag build in Chromium: the global webSocket', () => {
   let site, echo, ours, browser, page;

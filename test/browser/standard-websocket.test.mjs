@@ -6,8 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cases } from '../conformance/cases.mjs';
-import { startEchoServer } from '../helpers/peers.mjs';
+import { cases, declareRemoteCases } from '../conformance/runner.mjs';
+import { startEchoServer, WS_PEER } from '../helpers/peers.mjs';
 import { refusedPort, ROOT } from './harness.mjs';
 
 const RUNNER = join(ROOT, 'test/browser/standard-runner.mjs');
@@ -64,7 +64,7 @@ for (const [runtime, command] of Object.entries(RUNTIMES)) {
       echo = await startEchoServer();
       const urls = { echo: echo.url, refused: `ws://127.0.0.1:${await refusedPort()}` };
       const [cmd, args] = command();
-      run = await runChild(cmd, [...args, JSON.stringify(urls)]);
+      run = await runChild(cmd, [...args, JSON.stringify({ urls, peer: WS_PEER })]);
     });
     after(() => echo?.close());
 
@@ -74,13 +74,10 @@ for (const [runtime, command] of Object.entries(RUNTIMES)) {
         throw new Error(`exit ${run.code}, ${run.results.size}/${cases.length} cases reported\n${run.stderr}`);
       }
     });
-    for (const c of cases) {
-      test(c.name, (t) => {
-        const r = run.results.get(c.name);
-        if (!r) throw new Error(`no result (the runner stopped early)\n${run.stderr}`);
-        if (r.skipped) return t.skip(r.skipped);
-        if (r.error) throw new Error(`on ${runtime}: ${r.error}`);
-      });
-    }
+    declareRemoteCases(
+      async (name) => run.results.get(name) ?? { error: `no result (the runner stopped early)\n${run.stderr}` },
+      (name, body) => test(name, (t) => body((why) => t.skip(why))),
+      `on ${runtime}`,
+    );
   });
 }

@@ -1,16 +1,18 @@
 // The conformance suite: one list of cases, run against every transport (Node under node:test,
-// Deno under `deno test`, the browser inside Chromium). A case names the capability flags it
-// needs (`needs`) and the peers it uses (`ctx.urls.*`); runners skip what the transport lacks.
-// `peer` names echo-peer features beyond the common command set (test/helpers/peers.mjs), e.g.
-// `['drop']`; runners whose peer is peers.mjs support them all and may ignore the field.
+// Deno under `deno test`, the browser inside Chromium, a worker, a standard WebSocket) through the
+// one runner, ./runner.mjs. A case names the capability flags it needs (`needs`) and the echo-peer
+// features it relies on (`peer`); each peer declares what it `lacks` where it is started
+// (WS_PEER, DENO_PEER, PACKAGE_PEER in test/helpers/), and the runner skips what cannot run.
+// Peer features: 'drop' (__drop__), 'close-nostatus' (__close_nostatus__), 'headers' (__headers__),
+// 'path' (__path__), 'subprotocol' (the first offered is chosen; /no-protocol, /wrong-protocol),
+// 'handshake-time' (a handshake takes longer than a few Promise jobs, as on any real network).
 // Cases import nothing platform-specific: everything comes through `ctx`:
 //   ctx.webSocket  the namespace under test        ctx.urls.echo   a peer obeying test/helpers/peers.mjs
 //   ctx.assert     ./assert.mjs                    ctx.util        ./util.mjs
 //   ctx.urls.refused  a ws: URL on loopback where nothing listens
-// The echo peer also serves /no-protocol and /wrong-protocol (subprotocol refusals), and answers
-// "__path__", "__headers__" and "__last_close__" (see peers.mjs). Cases live in cases-api.mjs
-// (overloads, listeners, aliases, events), cases-session.mjs (life cycle, codes, close mapping) and
-// cases-data.mjs (fidelity, ordering, payload limit); small additions may go at the end of this list.
+// Cases live in cases-api.mjs (overloads, listeners, aliases, events), cases-session.mjs (life
+// cycle, codes, close mapping) and cases-data.mjs (fidelity, ordering, payload limit); small
+// additions may go at the end of this list.
 import * as A from './assert.mjs';
 import { apiCases } from './cases-api.mjs';
 import { dataCases } from './cases-data.mjs';
@@ -71,6 +73,7 @@ export const cases = [
   },
   {
     name: 'peer close reports its code and reason; an empty reason is "The link is down"; no status is 1000',
+    peer: ['close-nostatus'],
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
       await ws.connect(urls.echo);
@@ -143,6 +146,40 @@ export const cases = [
       ws.on('no-such-event', () => {}); // ignored, no throw
       const err = await new Promise((resolve) => ws.connect(7, (e) => resolve(e)));
       assert.equal(err.code, 401);
+    },
+  },
+  {
+    name: 'errors look like HarmonyOS errors: JSON {code, message[, data]}, the explanation in a non-enumerable string cause',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const shape = (e, json, message) => {
+        A.ok(e instanceof Error, 'a real Error');
+        A.equal(JSON.stringify(e), json);
+        A.equal(e.message, message, 'message is exactly the native text');
+        A.equal(typeof e.cause, 'string', `cause is a string: ${e.cause}`);
+        A.ok(e.cause.length > 0);
+        const d = Object.getOwnPropertyDescriptor(e, 'cause');
+        A.ok(d && !d.enumerable, 'cause is an own, non-enumerable property');
+        A.ok(!Object.keys(e).includes('name') && e.name === 'BusinessError');
+        A.ok(String(e).startsWith(`BusinessError: ${message}`), String(e));
+      };
+      const e401 = await ws.connect(null).catch((e) => e);
+      shape(e401, '{"code":401,"message":"Parameter error"}', 'Parameter error');
+      A.ok(e401.cause.includes('null'), e401.cause);
+      shape(await ws.connect('hello').catch((e) => e), '{"code":2302001,"message":"Websocket url error"}', 'Websocket url error');
+      shape(await ws.send('x').catch((e) => e), '{"code":-1,"message":"Websocket Unknown Other Error"}', 'Websocket Unknown Other Error');
+      shape(await ws.close().catch((e) => e), '{"code":2302999,"message":"Websocket Unknown Other Error"}', 'Websocket Unknown Other Error');
+      shape(await ws.connect('ws://').catch((e) => e), '{"code":-1,"message":"Websocket connect failed"}', 'Websocket connect failed');
+      const viaCallback = await util.viaCallback((cb) => ws.send(5, cb));
+      shape(viaCallback.args[0], '{"code":401,"message":"Parameter error"}', 'Parameter error');
+      // The error event: natively {code: 200, data} without a message.
+      const failed = util.once(ws, 'error');
+      A.equal(await ws.connect(urls.refused), true);
+      const ev = await failed;
+      A.equal(JSON.stringify(ev), '{"code":200,"data":"0"}');
+      A.equal(ev.message, 'Websocket connect failed');
+      A.ok(!Object.keys(ev).includes('message'), 'the error event message is not enumerable');
+      A.ok(typeof ev.cause === 'string' && ev.cause.length > 0, `the error event has a cause: ${ev.cause}`);
     },
   },
   ...apiCases,

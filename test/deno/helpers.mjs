@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createProxy } from 'proxy';
 import { makeCerts as makeCertFiles } from '../helpers/certs.mjs';
-import { refusedPort, startEchoServer } from '../helpers/peers.mjs';
+import { refusedPort, startEchoServer, startRefusingServer } from '../helpers/peers.mjs';
 export { refusedPort };
 import { webSocket } from 'ohos-websocket';
 
@@ -50,9 +50,7 @@ export async function startPeers(certs) {
     server: createHttpsServer({ ...tlsOptions, ca: readFileSync(certs.ca), requestCert: true, rejectUnauthorized: true }),
   });
   // Answers every handshake with 403, so the error event's data must be "403".
-  const refuse = createServer((_req, res) => res.writeHead(403).end());
-  refuse.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n'));
-  const refusePort = await listen(refuse);
+  const refuse = await startRefusingServer(403);
   // An HTTP CONNECT proxy demanding Basic auth user:pass, so a test can tell it was really used.
   const proxy = createProxy(createServer());
   const expected = `Basic ${Buffer.from('user:pass').toString('base64')}`;
@@ -69,11 +67,11 @@ export async function startPeers(certs) {
       tls: tls.url,
       tlsLocalhost: tls.url.replace('127.0.0.1', 'localhost'),
       mtls: mtls.url,
-      refuse403: `ws://127.0.0.1:${refusePort}`,
+      refuse403: refuse.url,
       proxyPort,
       nodeServer: `ws://127.0.0.1:${ours.port}`,
     },
-    close: () => Promise.all([echo.close(), tls.close(), mtls.close(), shut(refuse), shut(proxy), ours.stop()]),
+    close: () => Promise.all([echo.close(), tls.close(), mtls.close(), refuse.close(), shut(proxy), ours.stop()]),
   };
 }
 

@@ -6,6 +6,9 @@ import { createInterface } from 'node:readline';
 const DENO = fileURLToPath(new URL('../../node_modules/.bin/deno', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./deno-peer.ts', import.meta.url));
 
+/** What deno-peer.ts cannot do of the echo-peer features (see its header). */
+export const DENO_PEER = Object.freeze({ name: 'the Deno peer', lacks: Object.freeze(['drop']) });
+
 /** @returns {Promise<{url: string, port: number, close(): Promise<void>}>} */
 export function startDenoPeer() {
   const child = spawn(DENO, ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', SCRIPT], {

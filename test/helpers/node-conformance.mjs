@@ -1,37 +1,30 @@
-// Runs the shared conformance suite (test/conformance/) on the Node transport against one peer, as
-// a node:test suite: a case is skipped when the transport lacks a capability it `needs`, or when
-// the peer cannot do a command (`peer`) the case relies on.
+// The shared conformance suite (test/conformance/) as a node:test suite against one running peer,
+// through the one runner (test/conformance/runner.mjs): a case is skipped when the transport lacks
+// a capability it `needs`, or when the peer lacks a feature (`peer`) the case relies on.
 import { after, before, describe, test } from 'node:test';
-import { webSocket, BusinessError } from 'ohos-websocket';
-import { cases } from '../conformance/cases.mjs';
-import * as assert from '../conformance/assert.mjs';
-import * as util from '../conformance/util.mjs';
-import { refusedPort } from './peers.mjs';
+import { webSocket as defaultModule, BusinessError } from 'ohos-websocket';
+import { declareCases } from '../conformance/runner.mjs';
+import { refusedPort, WS_PEER } from './peers.mjs';
 
 /**
  * @param {string} title
  * @param {() => Promise<{url: string, close(): unknown}>} startPeer
- * @param {{peerName?: string, peerLacks?: string[], more?: (peer: () => any) => void}} [options]
- *   `more` declares further tests in the same suite, against the same running peer.
+ * @param {{peer?: {name: string, lacks: readonly string[]}, webSocket?: any, refused?: () => Promise<string>, more?: (peer: () => any) => void}} [options]
+ *   `peer` names the peer and what it lacks (default: the ws peer, which lacks nothing); `webSocket`
+ *   is the namespace under test (default: the Node entry's); `refused` gives a URL where nothing
+ *   listens; `more` declares further tests in the same suite, against the same running peer.
  */
-export function nodeConformance(title, startPeer, { peerName = 'the peer', peerLacks = [], more } = {}) {
-  const ctx = { webSocket, BusinessError, assert, util, urls: {} };
+export function nodeConformance(title, startPeer, { peer = WS_PEER, webSocket = defaultModule, refused, more } = {}) {
+  const target = { webSocket, BusinessError, peer, urls: {} };
   describe(title, () => {
-    let peer;
+    let running;
     before(async () => {
-      peer = await startPeer();
-      ctx.urls.echo = peer.url;
-      ctx.urls.refused = `ws://127.0.0.1:${await refusedPort()}`;
+      running = await startPeer();
+      target.urls.echo = running.url;
+      target.urls.refused = refused ? await refused() : `ws://127.0.0.1:${await refusedPort()}`;
     });
-    after(() => peer?.close());
-    for (const c of cases) {
-      const missing = (c.needs ?? []).filter((flag) => !webSocket.capabilities[flag]);
-      const peerMissing = (c.peer ?? []).filter((f) => peerLacks.includes(f));
-      const skip = missing.length
-        ? `node transport lacks ${missing.join(', ')}`
-        : peerMissing.length ? `${peerName} cannot ${peerMissing.join(', ')}` : false;
-      test(c.name, { skip }, () => c.run(ctx));
-    }
-    more?.(() => peer);
+    after(() => running?.close());
+    declareCases(target, (name, skip, run) => test(name, { skip: skip ?? false }, run));
+    more?.(() => running);
   });
 }

@@ -5,12 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { webSocket } from 'ohos-websocket';
 import * as util from '../conformance/util.mjs';
-import { startDenoPeer } from '../helpers/deno-peer.mjs';
+import { DENO_PEER, startDenoPeer } from '../helpers/deno-peer.mjs';
 import { nodeConformance } from '../helpers/node-conformance.mjs';
 
 nodeConformance('conformance: node transport, Deno native server peer', startDenoPeer, {
-  peerName: 'the Deno peer',
-  peerLacks: ['drop'], // echo-peer features deno-peer.ts lacks (see its header)
+  peer: DENO_PEER,
   more: (current) => {
     test('Deno sees our headers lowercased, the Origin, and the subprotocol', async () => {
       const ws = webSocket.createWebSocket();

@@ -5,10 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createProxy } from 'proxy';
-import { startEchoServer } from '../helpers/peers.mjs';
+import { refusedPort, startEchoServer, startRefusingServer } from '../helpers/peers.mjs';
 
 const CHILD = fileURLToPath(new URL('../helpers/exit-child.mjs', import.meta.url));
 const GUARD_MS = 30000;
@@ -31,24 +30,19 @@ function runChild(scenario, args) {
 }
 
 describe('a process that used the library exits by itself', () => {
-  let echo, proxy, proxyPort, refusedPort, forbidden;
+  let echo, proxy, proxyPort, refused, forbidden;
   before(async () => {
     echo = await startEchoServer();
     proxy = createProxy(createServer());
     await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
     proxyPort = proxy.address().port;
-    const s = createNetServer();
-    await new Promise((r) => s.listen(0, '127.0.0.1', r));
-    refusedPort = s.address().port;
-    await new Promise((r) => s.close(r));
-    forbidden = createServer((_req, res) => res.writeHead(403).end());
-    forbidden.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n'));
-    await new Promise((r) => forbidden.listen(0, '127.0.0.1', r));
+    refused = await refusedPort();
+    forbidden = await startRefusingServer(403);
   });
   after(async () => {
     await echo.close();
     await new Promise((r) => { proxy.close(r); proxy.closeAllConnections(); });
-    await new Promise((r) => { forbidden.close(r); forbidden.closeAllConnections(); });
+    await forbidden.close();
   });
 
   const viaProxy = () => ({ proxy: { host: '127.0.0.1', port: proxyPort, exclusionList: [] } });
@@ -60,8 +54,8 @@ describe('a process that used the library exits by itself', () => {
     ['…through an HTTP proxy', 'echo', () => ({ url: echo.url, options: viaProxy() }), normal],
     ['the peer closes', 'peerClose', () => ({ url: echo.url }), 'ok {"code":4000,"reason":"bye"}'],
     ['the peer drops the link (heartbeat running)', 'drop', () => ({ url: echo.url }), 'ok 200 {"code":0,"reason":"The link is down"}'],
-    ['the connection is refused', 'refused', () => ({ url: `ws://127.0.0.1:${refusedPort}` }), 'ok 200'],
-    ['the server answers 403', 'refused', () => ({ url: `ws://127.0.0.1:${forbidden.address().port}` }), 'ok 200'],
+    ['the connection is refused', 'refused', () => ({ url: `ws://127.0.0.1:${refused}` }), 'ok 200'],
+    ['the server answers 403', 'refused', () => ({ url: forbidden.url }), 'ok 200'],
     ['close() while connecting', 'abort', () => ({ url: echo.url }), normal],
     ['close() while connecting through a proxy', 'abort', () => ({ url: echo.url, options: viaProxy() }), normal],
     ['callback style, listeners left registered', 'callbacks', () => ({ url: echo.url }), normal],

@@ -42,7 +42,7 @@ describe('heartbeat option sanitising (the normalised request a transport receiv
 
   test('explicit heartbeat options on a transport without pings → 801 naming them; unset ones are fine', async () => {
     const r = normalise(webSocket, URL, { pingInterval: 5 }, { heartbeat: false });
-    await assert.rejects(r, (e) => e.code === 801 && /pingInterval/.test(e.message) && /recording/.test(e.message));
+    await assert.rejects(r, (e) => e.code === 801 && /pingInterval/.test(e.cause) && /recording/.test(e.cause));
     const request = await normalise(webSocket, URL, {}, { heartbeat: false });
     assert.ok(request, 'connects without heartbeat options');
   });

@@ -68,7 +68,7 @@ describe('801: an option the transport cannot honour fails before any I/O', () =
     test(`${JSON.stringify(options).replace(import.meta.filename, 'FILE').replace(import.meta.filename, 'FILE')} → 801 naming the option and the transport`, async () => {
       const transport = recordingTransport(none);
       const ws = webSocket.createWebSocket({ transport });
-      await assert.rejects(ws.connect('wss://h/', options), (e) => e.code === 801 && pattern.test(e.message) && e.message.includes('recording') && e.message.startsWith('Capability not supported'));
+      await assert.rejects(ws.connect('wss://h/', options), (e) => e.code === 801 && pattern.test(e.cause) && e.cause.includes('recording') && e.message === 'Capability not supported');
       assert.equal(transport.requests.length, 0, 'the transport was never asked to connect');
     });
   }
@@ -83,12 +83,12 @@ describe('801: an option the transport cannot honour fails before any I/O', () =
   test('keyPassword needs its own capability; forbidden header names → 801; the finer unsupported() hook → 801', async () => {
     const file = import.meta.filename;
     const enc = { clientCert: { certPath: file, keyPath: file, keyPassword: 'pw' } };
-    await assert.rejects(normalise(webSocket, 'wss://h/', enc, { keyPassword: false }), (e) => e.code === 801 && /keyPassword/.test(e.message));
+    await assert.rejects(normalise(webSocket, 'wss://h/', enc, { keyPassword: false }), (e) => e.code === 801 && /keyPassword/.test(e.cause));
     await assert.rejects(normalise(webSocket, 'ws://h/', { header: { 'User-Agent': 'x' } }, { forbiddenHeaders: ['user-agent'] }),
-      (e) => e.code === 801 && /header "user-agent"/.test(e.message));
+      (e) => e.code === 801 && /header "user-agent"/.test(e.cause));
     const transport = { ...recordingTransport(), unsupported: (req) => (req.proxy.kind === 'none' ? 'proxy: no-proxy while http_proxy is set' : undefined) };
     const ws = webSocket.createWebSocket({ transport });
-    await assert.rejects(ws.connect('ws://h/', { proxy: 'no-proxy' }), (e) => e.code === 801 && /no-proxy while/.test(e.message));
+    await assert.rejects(ws.connect('ws://h/', { proxy: 'no-proxy' }), (e) => e.code === 801 && /no-proxy while/.test(e.cause));
   });
 
   test('order: URL errors before 801, missing files (2302002) before 801', async () => {

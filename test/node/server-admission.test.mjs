@@ -17,8 +17,9 @@ test('maxConcurrentClientsNumber counts distinct IPs; a new IP over it gets 503 
   await refusedWith503(openWs(url, from('127.0.0.2')));
   const [err] = await next('error');
   assert.equal(err.code, 200);
-  assert.match(err.message, /^Websocket connect failed/);
-  assert.match(err.message, /127\.0\.0\.2.*maxConcurrentClientsNumber is 1/);
+  assert.equal(err.message, 'Websocket connect failed');
+  assert.match(err.cause, /127\.0\.0\.2.*maxConcurrentClientsNumber is 1/);
+  assert.equal(JSON.stringify(err), '{"code":200,"data":"503"}');
   assert.equal(err.data, '503');
   assert.equal(log.filter((e) => e[0] === 'connect').length, 2);
   assert.deepEqual(server.listAllConnections().map((c) => c.clientIP), ['127.0.0.1', '127.0.0.1']);
@@ -40,7 +41,7 @@ test('maxConnectionsForOneClient counts connections per IP; other IPs are unaffe
   await refusedWith503(openWs(url, from('127.0.0.1')));
   const [err] = await next('error');
   assert.equal(err.code, 200);
-  assert.match(err.message, /maxConnectionsForOneClient is 2/);
+  assert.match(err.cause, /maxConnectionsForOneClient is 2/);
   const b = [await openWs(url, from('127.0.0.2')), await openWs(url, from('127.0.0.2'))];
   await refusedWith503(openWs(url, from('127.0.0.2')));
   await next('error', 2);

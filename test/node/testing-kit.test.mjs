@@ -259,6 +259,18 @@ describe('servers on the network', () => {
   });
 });
 
+test('order: what a server sends from its connect listener arrives after the client\'s open', async () => {
+  const server = webSocket.createWebSocketServer({ transport: net.transport });
+  server.on('connect', (c) => server.send('first', c));
+  await server.start({ serverPort: 0, maxConcurrentClientsNumber: 1, maxConnectionsForOneClient: 1 });
+  const ws = client();
+  const log = record(ws, ['open', 'message']);
+  await ws.connect(`ws://127.0.0.1:${server.port}`);
+  await net.flush();
+  assert.deepEqual(log, [['open', { status: 101, message: 'Switching Protocols' }], ['message', 'first']]);
+  await server.stop();
+});
+
 test('close() drops every open link and the runner still exits by itself', async () => {
   const peer = net.peer('ws://api.test');
   const ws = client();

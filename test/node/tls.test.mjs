@@ -50,6 +50,9 @@ describe('TLS', () => {
     assert.equal(type, 'error');
     assert.equal(err.code, 200);
     assert.equal(err.data, '0');
+    assert.equal(JSON.stringify(err), '{"code":200,"data":"0"}');
+    // What a new user needs beyond "failed 200 0": why, and the two ways out.
+    assert.match(err.cause, /not trusted.*caPath.*skipServerCertVerification/, err.cause);
   });
 
   test('caPath makes the test CA trusted; another CA does not', async () => {
@@ -63,7 +66,9 @@ describe('TLS', () => {
   });
 
   test('a hostname mismatch is rejected even with a trusted CA, unless verification is skipped', async () => {
-    assert.equal((await attempt(other.url, { caPath: certs.path('ca.pem') }))[0], 'error');
+    const [type, err] = await attempt(other.url, { caPath: certs.path('ca.pem') });
+    assert.equal(type, 'error');
+    assert.match(err.cause, /host name/, err.cause);
     assert.equal((await attempt(other.url, { caPath: certs.path('ca.pem'), skipServerCertVerification: true }))[0], 'open');
   });
 

@@ -66,12 +66,13 @@ ws.off('error', (err: BusinessError) => {});
 ws.off('dataEnd');
 ws.off('headerReceive');
 
-// Static-ArkTS aliases: one-argument callbacks.
+// Static-ArkTS aliases, with the official shapes: onOpen gets the result alone; onMessage and
+// onWebSocketClose are AsyncCallbacks (err, value).
 ws.onOpen((r) => { expectType<webSocket.OpenResult>(r); expectType<number>(r.status); });
 ws.offOpen();
-ws.onMessage((d) => expectType<string | ArrayBuffer>(d));
-ws.offMessage((d: string | ArrayBuffer) => {});
-ws.onWebSocketClose((r) => expectType<webSocket.CloseResult>(r));
+ws.onMessage((err, d) => { expectType<BusinessError>(err); expectType<string | ArrayBuffer>(d); });
+ws.offMessage((err: BusinessError, d: string | ArrayBuffer) => {});
+ws.onWebSocketClose((err, r) => expectType<webSocket.CloseResult>(r));
 ws.offWebSocketClose();
 ws.onWebSocketError((e) => expectType<BusinessError>(e));
 ws.offWebSocketError();
@@ -148,7 +149,11 @@ ws.on('dataEnd', (err: BusinessError, value: string) => {});
 // @ts-expect-error the static alias callback gets one argument
 ws.onOpen((err: BusinessError, value: webSocket.OpenResult) => {});
 // @ts-expect-error onMessage data is string | ArrayBuffer
-ws.onMessage((d: string) => {});
+ws.onMessage((err: BusinessError, d: string) => {});
+// @ts-expect-error onMessage is an AsyncCallback: its first argument is the error, not the data
+ws.onMessage((d: string | ArrayBuffer) => {});
+// @ts-expect-error onWebSocketClose is an AsyncCallback: its first argument is the error
+ws.onWebSocketClose((r: webSocket.CloseResult) => r.code);
 // @ts-expect-error the module has no WebSocket constructor
 new webSocket.WebSocket();
 // @ts-expect-error TlsProtocol has no TLS_V_2_0

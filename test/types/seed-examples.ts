@@ -53,8 +53,8 @@ ws.connect(url, { proxy: httpProxy });
 
 // Static-ArkTS aliases
 ws.onOpen((r: webSocket.OpenResult) => r.status);
-ws.onMessage((d: string | ArrayBuffer) => d);
-ws.onWebSocketClose((r: webSocket.CloseResult) => r.code);
+ws.onMessage((err: BusinessError, d: string | ArrayBuffer) => d);
+ws.onWebSocketClose((err: BusinessError, r: webSocket.CloseResult) => r.code);
 ws.onWebSocketError((e: BusinessError) => e.code);
 ws.onDataEnd(() => {});
 ws.onHeaderReceive((h: webSocket.ResponseHeaders) => h);

@@ -124,10 +124,30 @@ function onPong(this: WebSocket): void {
   socketOf(this).events.pong();
 }
 
+/** Node's codes for a certificate chain it does not trust. */
+const UNTRUSTED = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED',
+]);
+
+/** A socket error as the `cause` of the error event: what happened and, for TLS, how to fix it. */
+function describeError(err: Error & { code?: string }): string {
+  const code = err.code ?? '';
+  if (UNTRUSTED.has(code)) {
+    return `${err.message} (${code}): the server's certificate is not trusted; give its CA certificate with the ` +
+      'caPath option, or skipServerCertVerification: true for a test server';
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `${err.message}: connect with a host name the certificate names, or skipServerCertVerification: true for a test server`;
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return `${err.message} (${code}): the server's certificate is outside its validity period`;
+  return err.message;
+}
+
 function onError(this: WebSocket, err: Error): void {
   const s = socketOf(this);
-  s.lastError = err.message;
-  if (!s.opened) s.failOnce(0, err.message);
+  s.lastError = describeError(err);
+  if (!s.opened) s.failOnce(0, s.lastError);
 }
 
 function onClose(this: WebSocket, code: number, reason: Buffer): void {

@@ -22,7 +22,6 @@
  * net.close();
  */
 import { webSocket } from '../../src/namespace.js';
-import { enableServerMode } from '../../src/server/enable.js';
 import type { Transport } from '../../src/transport.js';
 import type { HandshakeRecord } from './handshake.js';
 import { Network } from './network.js';
@@ -33,9 +32,6 @@ export type { HandshakeRecord } from './handshake.js';
 export type { Frame } from './link.js';
 export { PeerConnection, TestPeer, type PeerClose, type PeerOptions, type ProtocolPolicy } from './peer.js';
 export { testCapabilities };
-
-// The kit's transport can listen, so the server core comes with it (in every build, browsers too).
-enableServerMode();
 
 /** Options of `createTestNetwork`. */
 export interface TestNetworkOptions {

@@ -4,6 +4,7 @@
  * close handshake), a drop ends both ends without one. Each fact reaches the other end through the
  * network's `Clock`, so delivery order is the order in which things were sent.
  */
+import { NO_CLOSE_FRAME } from '../../src/transport.js';
 import type { Clock } from './clock.js';
 
 /** A message as it travels: text as a string, binary as an ArrayBuffer of exactly its bytes. */
@@ -28,8 +29,6 @@ export interface CloseFrame {
 
 /** Code a receiver reports for a close frame without a status (RFC 6455 §7.1.5). */
 export const NO_STATUS = 1005;
-/** Code a receiver reports for a link that ended without a close frame. */
-export const ABNORMAL = 1006;
 
 /** A private copy of outgoing bytes, so a sender mutating its buffer later changes nothing. */
 export function frameOf(data: string | ArrayBuffer | ArrayBufferView): Frame {
@@ -75,12 +74,12 @@ export class End {
     // Reported in a job of its own, never inside the caller's stack (the core calls terminate()
     // from its own state changes).
     this.state = 'closing';
-    this.clock.soon(() => this.finish(ABNORMAL, '', false));
+    this.clock.soon(() => this.finish(NO_CLOSE_FRAME, '', false));
     this.dropping = true;
     const other = this.other;
     other.held = other.held && [];
     // Frames this end sent before the drop still arrive first: the drop is the last fact it sent.
-    this.clock.deliver(() => other.finish(ABNORMAL, '', false));
+    this.clock.deliver(() => other.finish(NO_CLOSE_FRAME, '', false));
   }
 
   ping(): void {

@@ -3,8 +3,7 @@
  * with. This is the only file that speaks the listening half of the transport contract; it hands
  * each handshake to the core (`admit`, then `accepted`) and wires the accepted socket to a link end.
  */
-import { selectProtocol } from '../../src/server/protocol.js';
-import type { ListenRequest, ServerHandlers, ServerSocket } from '../../src/transport.js';
+import type { HandshakeAccepted, ListenRequest, ServerHandlers, ServerSocket } from '../../src/transport.js';
 import type { HandshakeRecord } from './handshake.js';
 import { frameOf, type End } from './link.js';
 
@@ -17,25 +16,18 @@ export interface Listener {
   readonly handlers: ServerHandlers;
 }
 
-/** How the server answered a handshake. */
-export type ServerAnswer = { accept: true; protocol: string } | { accept: false; status: number; statusText: string };
-
-/** Asks the core whether to take `record`'s handshake (slots, stopping, subprotocol). */
-export function askServer(listener: Listener, record: HandshakeRecord): ServerAnswer {
-  const peer = { ip: record.clientIP, port: record.clientPort };
-  const choice = selectProtocol(record.protocols, listener.request.protocol);
-  if (!choice.accept) return { accept: false, status: 400, statusText: 'Bad Request' };
-  if (!listener.handlers.admit(peer)) return { accept: false, status: 503, statusText: 'Service Unavailable' };
-  return { accept: true, protocol: choice.protocol ?? '' };
+/** Asks the core whether to take `record`'s handshake (it decides slots, stopping, subprotocol). */
+export function askServer(listener: Listener, record: HandshakeRecord) {
+  return listener.handlers.admit({ ip: record.clientIP, port: record.clientPort, protocols: record.protocols });
 }
 
 /** Completes an admitted handshake: the core gets the socket, the server end gets its events. */
-export function acceptOnServer(listener: Listener, record: HandshakeRecord, end: End): void {
+export function acceptOnServer(decision: HandshakeAccepted, end: End): void {
   const socket: ServerSocket = {
     send: (data) => end.send(frameOf(data)),
     close: (code, reason) => end.close(code, reason),
     terminate: () => end.drop(),
   };
-  const events = listener.handlers.accepted({ ip: record.clientIP, port: record.clientPort }, socket);
-  end.events = { message: (data) => events.message(data), closed: (code, reason, clean) => events.closed(code, reason, clean) };
+  const events = decision.accepted(socket);
+  end.events = { message: (data) => events.message(data), closed: (code, reason) => events.closed(code, reason) };
 }

@@ -3,11 +3,11 @@
  * handshake routing between them, and the records of every handshake. `net.transport` (see
  * `transport.ts`) only forwards the contract's calls here.
  */
-import { ListenError, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ListenRequest, type ListeningServer, type ServerHandlers } from '../../src/transport.js';
+import { ListenError, NO_CLOSE_FRAME, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ListenRequest, type ListeningServer, type ServerHandlers } from '../../src/transport.js';
 import { Clock } from './clock.js';
 import { addressOf, hostPort, recordOf, type Address, type HandshakeRecord } from './handshake.js';
 import { frameOf, link, type End } from './link.js';
-import { acceptOnServer, askServer, type Listener, type ServerAnswer } from './listeners.js';
+import { acceptOnServer, askServer, type Listener } from './listeners.js';
 import { PeerConnection, TestPeer, type PeerOptions } from './peer.js';
 
 const WILDCARDS = new Set(['0.0.0.0', '::']);
@@ -123,8 +123,9 @@ export class Network {
         // A link that ends before the client saw `open` is an attempt that failed.
         closed: (code, reason, clean) => {
           this.ends.delete(client);
-          if (opened) events.closed(code, reason, clean);
-          else events.fail(0, 'the connection ended during the handshake');
+          if (!opened) events.fail(0, 'the connection ended during the handshake');
+          else if (clean) events.closed(code, reason);
+          else events.closed(NO_CLOSE_FRAME, '', 'the link was dropped on the test network');
         },
       };
       const response: Record<string, string> = { upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-accept': acceptKey(record) };
@@ -148,12 +149,13 @@ export class Network {
         return fail(0, `${record.secure ? 'wss:' : 'ws:'} to a ${secure ? 'TLS' : 'plain'} endpoint: the handshake cannot succeed`, 'unreachable');
       }
       if ('peer' in target) return this.toPeer(target.peer, record, open, fail, (c) => (cancel = c));
-      const answer: ServerAnswer = askServer(target, record);
-      if (!answer.accept) return fail(answer.status, `the server refused the handshake with HTTP ${answer.status}`, 'refused');
+      const decision = askServer(target, record);
+      if (!decision.accept) return fail(decision.status, `the server refused the handshake with HTTP ${decision.status} (${decision.reason})`, 'refused');
       const [client, server] = link(this.clock);
       this.ends.add(server);
-      acceptOnServer(target, record, server);
-      open(client, answer.protocol, {});
+      // The 101 is on its way before the server's `connect` listener can send anything.
+      open(client, decision.protocol ?? '', {});
+      acceptOnServer(decision, server);
     };
     this.clock.deliver(arrive);
     return {

@@ -2,6 +2,7 @@
  * `net.transport`: the transport contract over the test network. Every capability is on, since
  * nothing here is limited by a platform; the calls are forwarded to the network unchanged.
  */
+import { serverCore } from '../../src/server/server.js';
 import type { Capabilities, Transport } from '../../src/transport.js';
 import type { Network } from './network.js';
 
@@ -28,5 +29,7 @@ export function testTransport(network: Network, clientIP: string): Transport {
     fileExists: (path) => Promise.resolve(network.fileExists(path)),
     connect: (request, events) => network.connect(request, events, clientIP),
     listen: (request, handlers) => network.listen(request, handlers),
+    // The kit can listen, so the server core comes with it (in every build, browsers included).
+    serverCore,
   };
 }

@@ -80,7 +80,7 @@ export async function runChecks(webSocket, echo) {
       unsupported.push([name, 'resolved', '']);
       await ws.close().catch(() => {});
     } catch (e) {
-      unsupported.push([name, e?.code, e?.message]);
+      unsupported.push([name, e?.code, e?.message, e?.cause]);
     }
   }
   const accepted = [];
@@ -101,6 +101,6 @@ export async function runChecks(webSocket, echo) {
   let serverMessage = '';
   await webSocket.createWebSocketServer()
     .start({ serverIP: '127.0.0.1', serverPort: 0, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 })
-    .then(() => {}, (e) => { serverMessage = e?.message; });
+    .then(() => {}, (e) => { serverMessage = e?.cause; });
   return { bad, unsupported, accepted, server, serverMessage };
 }

@@ -1,24 +1,23 @@
-// The package's own server (Node transport) as an echo peer for the browser tests, obeying the
-// subset of the test/helpers/peers.mjs commands that the HarmonyOS server API can carry out:
+// The package's own server as an echo peer, obeying the subset of the test/helpers/peers.mjs
+// commands that the HarmonyOS server API can carry out:
 //   "__close__ <code> <reason>", "__close_empty__", "__last_close__", anything else echoed, no subprotocol.
-// The others (`__drop__`, `__headers__`, `__path__`, `__close_nostatus__`, subprotocol paths) need
-// access below the API; `peerLimit` lets a runner skip the cases that use them.
-import { webSocket } from 'ohos-websocket';
+// The other features need access below the API; PACKAGE_PEER.lacks says which, and the conformance
+// runner skips the cases that ask for them (`peer` in test/conformance/cases.mjs).
+import { webSocket as defaultModule } from 'ohos-websocket';
 
-/** What a case's source may ask of its peer that this one cannot do, with the reason. */
-const LIMITS = [
-  [/__drop__/, 'a TCP drop (__drop__)'],
-  [/__headers__|__path__/, 'the request headers or path (__headers__, __path__)'],
-  [/__close_nostatus__/, 'a close frame without a status'],
-  [/-protocol|protocol: '[a-z]/, 'subprotocol negotiation'],
-];
+/** What this peer cannot do (the feature names of cases.mjs). */
+export const PACKAGE_PEER = Object.freeze({
+  name: "this package's server",
+  lacks: Object.freeze(['drop', 'headers', 'path', 'close-nostatus', 'subprotocol']),
+});
 
-/** Why `run` (a conformance case's function) cannot use this peer, or `undefined`. */
-export const peerLimit = (run) => LIMITS.find(([re]) => re.test(run.toString()))?.[1];
-
-/** Starts an echo server of this package on 127.0.0.1 (random port). */
-export async function startPackageEchoServer() {
-  const server = webSocket.createWebSocketServer();
+/**
+ * Starts an echo server of this package on 127.0.0.1 (random port), on `transport` (default: the
+ * module's default transport).
+ * @returns {Promise<{url: string, close(): Promise<boolean>}>}
+ */
+export async function startPackageEchoServer({ webSocket = defaultModule, transport } = {}) {
+  const server = webSocket.createWebSocketServer(transport ? { transport } : undefined);
   let lastClose = null;
   server.on('messageReceive', ({ data, clientConnection: conn }) => {
     if (typeof data === 'string' && data.length < 64) {

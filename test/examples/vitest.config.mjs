@@ -1,0 +1,17 @@
+// vitest example config: the only thing HarmonyOS code needs is the kit names as aliases.
+// Run: npx vitest run --config test/examples/vitest.config.mjs
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@kit.NetworkKit': 'ohos-websocket/kit',
+      '@kit.BasicServicesKit': 'ohos-websocket/base',
+    },
+  },
+  test: {
+    root: fileURLToPath(new URL('./vitest', import.meta.url)),
+    include: ['**/*.test.ts'],
+  },
+});
