@@ -259,6 +259,23 @@ describe('servers on the network', () => {
   });
 });
 
+test('wss: a server started with serverCert takes wss: clients (no TLS happens); ws: to it fails', async () => {
+  const server = webSocket.createWebSocketServer({ transport: net.transport });
+  server.on('messageReceive', (m) => server.send(m.data, m.clientConnection));
+  await server.start({ serverPort: 8443, serverCert: { certPath: '/srv/cert.pem', keyPath: '/srv/key.pem' }, maxConcurrentClientsNumber: 2, maxConnectionsForOneClient: 2 });
+  const ws = client();
+  const echo = new Promise((r) => ws.on('message', (_e, d) => r(d)));
+  await ws.connect('wss://127.0.0.1:8443', { caPath: '/srv/ca.pem', clientCert: { certPath: '/c.pem', keyPath: '/k.pem' } });
+  await ws.send('secret');
+  assert.equal(await echo, 'secret');
+  assert.deepEqual(net.handshakes[0].tls.clientCert, { certPath: '/c.pem', keyPath: '/k.pem' });
+  const plain = client();
+  const failed = new Promise((r) => plain.on('error', (e) => r(e.data)));
+  await plain.connect('ws://127.0.0.1:8443');
+  assert.equal(await failed, '0');
+  await server.stop();
+});
+
 test('order: what a server sends from its connect listener arrives after the client\'s open', async () => {
   const server = webSocket.createWebSocketServer({ transport: net.transport });
   server.on('connect', (c) => server.send('first', c));
@@ -282,3 +299,20 @@ test('close() drops every open link and the runner still exits by itself', async
   assert.deepEqual(log, [['close', { code: 0, reason: 'The link is down' }]]);
   assert.equal(conn.state, 'closed');
 });
+
+test('close() fails the handshakes under way, even a delayed one, so no client is left connecting', async () => {
+  net.peer('ws://slow.test').delay(60_000);
+  net.peer('ws://api.test');
+  const slow = client();
+  const fast = client();
+  const log = record(slow, ['open', 'error']);
+  const fastLog = record(fast, ['open', 'error']);
+  await slow.connect('ws://slow.test', { pingInterval: 30 });
+  fast.connect('ws://api.test', { pingInterval: 30 }); // still on its way when the network closes
+  net.close();
+  await net.flush();
+  assert.deepEqual(log.map(([t, e]) => [t, e.data]), [['error', '0']]);
+  assert.deepEqual(fastLog.map(([t, e]) => [t, e.data]), [['error', '0']]);
+  assert.deepEqual(net.handshakes.map((h) => h.outcome), ['aborted', 'aborted']);
+});
+
