@@ -52,7 +52,8 @@ export { conns };
 /** Runs `deno check` with a fresh cache (so nothing is taken from an earlier run). */
 function denoCheck(file, extra = []) {
   return new Promise((resolve) => {
-    const child = spawn(DENO, ['check', ...extra, file], {
+    const child = spawn(DENO, ['check', '--no-lock', ...extra, file], {
+      cwd: dir,
       env: { ...process.env, DENO_DIR: join(dir, 'cache'), NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
