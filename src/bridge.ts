@@ -56,3 +56,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: BusinessErr
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(error: BusinessError): Result<T> => ({ ok: false, error });
+
+/** The shared success result: `send` is hot, so success allocates nothing. */
+export const TRUE: Result<boolean> = ok(true);

@@ -49,6 +49,27 @@ export interface Capabilities {
   readonly serverCloseCodes?: 'any' | 'application';
 }
 
+/** The flags of {@link Capabilities} (everything but the name and the close-code sets). */
+type Flags = Omit<Capabilities, 'name' | 'forbiddenHeaders' | 'closeCodes' | 'serverCloseCodes'>;
+
+/**
+ * A transport that can honour no option, no heartbeat, no response headers and no server, and
+ * sends only application close codes: spread it and switch on what yours can do.
+ *
+ * @example
+ * const capabilities: Capabilities = { ...CAN_DO_NOTHING, name: 'mine', heartbeat: true };
+ */
+export const CAN_DO_NOTHING: Readonly<Flags & { closeCodes: 'application' }> = {
+  headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false, minTlsVersion: false,
+  skipServerCertVerification: false, heartbeat: false, responseHeaders: false, server: false, closeCodes: 'application',
+};
+
+/** A transport that honours every option and can listen, with any valid close code. */
+export const CAN_DO_EVERYTHING: Readonly<Flags & { closeCodes: 'any' }> = {
+  headers: true, proxy: true, caPath: true, clientCert: true, keyPassword: true, minTlsVersion: true,
+  skipServerCertVerification: true, heartbeat: true, responseHeaders: true, server: true, closeCodes: 'any',
+};
+
 /** The proxy decision, already normalised by the core. */
 export type ProxyRequest =
   | { kind: 'system' }
@@ -57,7 +78,12 @@ export type ProxyRequest =
    * An HTTP CONNECT proxy. `exclusionList` is already applied: a request whose host it names
    * arrives as `{ kind: 'none' }`; the list is passed on for information only.
    */
-  | { kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[] };
+  | {
+      kind: 'http'; host: string; port: number;
+      /** `http://host:port` of the proxy (an IPv6 host bracketed), without credentials. */
+      origin: string;
+      username?: string; password?: string; exclusionList: string[];
+    };
 
 /** A validated, normalised connect request (the core has applied every SPEC rule already). */
 export interface ClientRequest {
@@ -139,6 +165,12 @@ export interface ClientSocket {
   /** Drop the link at once, without a close handshake (heartbeat timeout, abort while connecting). */
   terminate(): void;
 }
+
+/**
+ * The socket to return for an attempt that failed before it started (report it with `events.fail`
+ * in a microtask): it does nothing.
+ */
+export const INERT_SOCKET: ClientSocket = Object.freeze({ send() {}, close() {}, terminate() {} });
 
 /* ----------------------------------------- server ----------------------------------------- */
 

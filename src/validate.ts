@@ -5,6 +5,7 @@
 import { businessError, ErrorCode, paramError, type BusinessError } from './errors.js';
 import { fail, ok, type Result } from './bridge.js';
 import type { ClientRequest, ProxyRequest } from './transport.js';
+import { isRecord, isToken } from './is.js';
 import { bypassesProxy } from './proxy.js';
 
 /** Largest payload `send` accepts, in bytes (SPEC §2.5). */
@@ -15,10 +16,6 @@ export const MAX_URL_LENGTH = 8196;
 export const MAX_REASON_BYTES = 123;
 
 const CTL = /[\r\n\0]/;
-/** RFC 7230 token: what a header name or a subprotocol may be. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** UTF-8 byte length of a string, without allocating. */
 export function utf8Length(s: string): number {
@@ -120,14 +117,14 @@ export interface Normalised {
 function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined {
   const t = (name: string, want: string) => paramError(`options.${name} must be ${want}, got ${o[name] === null ? 'null' : typeof o[name]}`);
   if ('protocol' in o && typeof o.protocol !== 'string') return t('protocol', 'a string like "chat" or "a, b"');
-  if ('proxy' in o && o.proxy !== 'system' && o.proxy !== 'no-proxy' && !isObject(o.proxy)) {
+  if ('proxy' in o && o.proxy !== 'system' && o.proxy !== 'no-proxy' && !isRecord(o.proxy)) {
     return t('proxy', "'system', 'no-proxy' or { host, port, exclusionList }");
   }
-  if (o.header !== undefined && !isObject(o.header)) return t('header', 'an object of header names to values');
+  if (o.header !== undefined && !isRecord(o.header)) return t('header', 'an object of header names to values');
   if (o.caPath !== undefined && typeof o.caPath !== 'string') return t('caPath', 'a file path string');
   if (o.clientCert !== undefined) {
     const c = o.clientCert;
-    if (!isObject(c) || typeof c.certPath !== 'string' || typeof c.keyPath !== 'string' ||
+    if (!isRecord(c) || typeof c.certPath !== 'string' || typeof c.keyPath !== 'string' ||
         (c.keyPassword !== undefined && typeof c.keyPassword !== 'string')) {
       return paramError('options.clientCert must be { certPath: string, keyPath: string, keyPassword?: string }');
     }
@@ -146,14 +143,14 @@ function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined
 
 function normaliseHeaders(header: unknown): Result<Record<string, string>> {
   const out: Record<string, string> = {};
-  if (!isObject(header)) return ok(out);
+  if (!isRecord(header)) return ok(out);
   for (const key of Object.keys(header)) {
     const value = header[key];
     if (CTL.test(key) || (typeof value === 'string' && CTL.test(value))) {
       return fail(paramError(`header "${JSON.stringify(key).slice(1, -1)}" contains CR, LF or NUL; such headers are never sent`));
     }
     if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
-    if (!TOKEN.test(key)) return fail(paramError(`"${key}" is not a valid header name`));
+    if (!isToken(key)) return fail(paramError(`"${key}" is not a valid header name`));
     out[key.toLowerCase()] = value;
   }
   return ok(out);
@@ -173,6 +170,8 @@ function normaliseProxy(proxy: unknown): Result<ProxyRequest> {
   }
   return ok({
     kind: 'http', host: p.host, port: p.port,
+    // An IPv6 literal is bracketed once here, for every transport.
+    origin: `http://${p.host.includes(':') && !p.host.startsWith('[') ? `[${p.host}]` : p.host}:${p.port}`,
     username: (p.username as string | undefined) || undefined,
     password: (p.password as string | undefined) || undefined,
     exclusionList: (list as string[] | undefined) ?? [],
@@ -219,14 +218,14 @@ export function parseUrl(url: string): Result<URL> {
 export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean): Result<Normalised> {
   if (typeof url !== 'string') return fail(paramError(`connect() takes a URL string, got ${url === null ? 'null' : typeof url}`));
   if (optionsGiven && options == null) return fail(paramError('connect(url, options, callback) needs an options object; pass {} for none'));
-  if (options !== undefined && !isObject(options)) return fail(paramError('connect() options must be an object'));
+  if (options !== undefined && !isRecord(options)) return fail(paramError('connect() options must be an object'));
   const o = (options ?? {}) as Record<string, unknown>;
   const typeError = checkOptionTypes(o);
   if (typeError) return fail(typeError);
   const headers = normaliseHeaders(o.header);
   if (!headers.ok) return headers;
   const protocols = o.protocol === undefined ? [] : (o.protocol as string).split(',').map((s) => s.trim()).filter(Boolean);
-  if (protocols.some((p) => !TOKEN.test(p))) return fail(paramError(`options.protocol "${o.protocol}" is not a comma list of tokens`));
+  if (protocols.some((p) => !isToken(p))) return fail(paramError(`options.protocol "${o.protocol}" is not a comma list of tokens`));
   // Browsers and ws refuse a repeated subprotocol; refuse it here so every transport agrees.
   if (new Set(protocols).size !== protocols.length) return fail(paramError(`options.protocol "${o.protocol}" names a subprotocol twice`));
   const proxy = normaliseProxy(o.proxy);

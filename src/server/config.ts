@@ -6,6 +6,7 @@
 import { fail, ok, type Result } from '../bridge.js';
 import { businessError, ErrorCode, paramError } from '../errors.js';
 import type { ListenRequest } from '../transport.js';
+import { isRecord, isToken } from '../is.js';
 import { isIP } from './address.js';
 
 /** The documented default of both admission limits. */
@@ -24,8 +25,6 @@ export interface ServerPlan {
   readonly files: readonly string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** A limit: absent → the default; otherwise a positive integer (SPEC §9: above 10 allowed). */
 function limit(config: Record<string, unknown>, name: string): Result<number> {
   const v = config[name];
@@ -43,7 +42,7 @@ function limit(config: Record<string, unknown>, name: string): Result<number> {
  * are the caller's next steps.
  */
 export function normaliseServerConfig(config: unknown): Result<ServerPlan> {
-  if (!isObject(config)) {
+  if (!isRecord(config)) {
     return fail(paramError('start() takes a config object like { serverPort: 8080, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 }'));
   }
   const ip = config.serverIP;
@@ -59,13 +58,13 @@ export function normaliseServerConfig(config: unknown): Result<ServerPlan> {
   let tls: ListenRequest['tls'];
   const cert = config.serverCert;
   if (cert !== undefined) {
-    if (!isObject(cert) || typeof cert.certPath !== 'string' || typeof cert.keyPath !== 'string') {
+    if (!isRecord(cert) || typeof cert.certPath !== 'string' || typeof cert.keyPath !== 'string') {
       return fail(paramError('config.serverCert must be { certPath: string, keyPath: string } (PEM files)'));
     }
     if (cert.certPath !== '' || cert.keyPath !== '') tls = { certPath: cert.certPath, keyPath: cert.keyPath };
   }
   const protocol = config.protocol;
-  if (protocol !== undefined && (typeof protocol !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]*$/.test(protocol))) {
+  if (protocol !== undefined && (typeof protocol !== 'string' || (protocol !== '' && !isToken(protocol)))) {
     return fail(paramError(`config.protocol must be one subprotocol token like "chat", got ${JSON.stringify(protocol) ?? String(protocol)}`));
   }
   const maxClients = limit(config, 'maxConcurrentClientsNumber');

@@ -74,9 +74,8 @@ export function denoProxy(request: ClientRequest): DenoProxy | undefined {
     return { transport: 'tcp', hostname: u.hostname, port: Number(u.port || 80) };
   }
   if (p.kind !== 'http') return undefined;
-  const host = p.host.includes(':') && !p.host.startsWith('[') ? `[${p.host}]` : p.host;
   return {
-    url: `http://${host}:${p.port}`,
+    url: p.origin,
     ...(p.username !== undefined ? { basicAuth: { username: p.username, password: p.password ?? '' } } : {}),
   };
 }

@@ -8,24 +8,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { serverCore } from '../../src/server/server.js';
-import type { Capabilities, Transport } from '../../src/transport.js';
+import { CAN_DO_EVERYTHING, type Capabilities, type Transport } from '../../src/transport.js';
 import { connectNode } from './client.js';
 import { listenNode } from './server.js';
 
-export const nodeCapabilities: Capabilities = Object.freeze({
-  name: 'node',
-  headers: true,
-  proxy: true,
-  caPath: true,
-  clientCert: true,
-  keyPassword: true,
-  minTlsVersion: true,
-  skipServerCertVerification: true,
-  heartbeat: true,
-  responseHeaders: true,
-  server: true,
-  closeCodes: 'any',
-});
+/** Everything (SPEC §5, Node column). */
+export const nodeCapabilities: Capabilities = Object.freeze({ ...CAN_DO_EVERYTHING, name: 'node' });
 
 export const nodeTransport: Transport = {
   capabilities: nodeCapabilities,
