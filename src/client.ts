@@ -2,11 +2,12 @@
  * The client session (SPEC §2): idle → connecting → open → closing → idle, reconnect allowed.
  * Transports report raw facts; this file decides which HarmonyOS event each fact is.
  */
-import { fail, ok, settle, TRUE, type Result } from './bridge.js';
+import { fail, guard, ok, settle, TRUE, type Result } from './bridge.js';
 import { checkCapabilities } from './capabilities.js';
-import { businessError, BusinessError, connectFailed, ErrorCode } from './errors.js';
+import { businessError, BusinessError, connectFailed, ErrorCode, unreadable } from './errors.js';
 import { dataOnly, LINK_DOWN, Registry } from './events.js';
 import { Heartbeat } from './heartbeat.js';
+import { thrownText } from './is.js';
 import { firstMissingFile } from './files.js';
 import { receivedCloseFrame, type ClientSocket, type ClientSocketEvents, type OpenFacts, type Transport } from './transport.js';
 import type * as T from './types.js';
@@ -41,7 +42,13 @@ class Session implements ClientSocketEvents {
   constructor(private readonly owner: ClientWebSocket, private n: Normalised | undefined, private readonly transport: Transport) {}
 
   start(): void {
-    this.socket = this.transport.connect(this.n!.request, this);
+    try {
+      this.socket = this.transport.connect(this.n!.request, this);
+    } catch (e) {
+      // The contract says transports report failures, never throw; one that does fails the attempt.
+      this.socket = { send() {}, close() {}, terminate() {} };
+      queueMicrotask(() => this.fail(0, `the ${this.transport.capabilities.name} transport threw: ${thrownText(e)}`));
+    }
   }
 
   open(facts: OpenFacts): void {
@@ -139,7 +146,7 @@ export class ClientWebSocket implements T.WebSocket {
     const callback = typeof a === 'function' ? a : b;
     const optionsGiven = typeof b === 'function';
     const options = typeof a === 'function' ? undefined : a;
-    return settle(callback, this.begin(url, options, optionsGiven));
+    return settle(callback, guard(() => this.begin(url, options, optionsGiven)));
   }
 
   private begin(url: unknown, options: unknown, optionsGiven: boolean): Result<boolean> | Promise<boolean> {
@@ -185,7 +192,14 @@ export class ClientWebSocket implements T.WebSocket {
   send(data: string | ArrayBuffer, callback: T.AsyncCallback<boolean>): void;
   send(data: string | ArrayBuffer): Promise<boolean>;
   send(data: string | ArrayBuffer, callback?: T.AsyncCallback<boolean>): Promise<boolean> | undefined {
-    return settle(callback, this.push(data));
+    // Inline rather than guard(): send is the hot path, and a try costs nothing when nothing throws.
+    let outcome: Result<boolean>;
+    try {
+      outcome = this.push(data);
+    } catch (e) {
+      outcome = fail(unreadable(e));
+    }
+    return settle(callback, outcome);
   }
 
   private push(data: unknown): Result<boolean> {
@@ -204,7 +218,7 @@ export class ClientWebSocket implements T.WebSocket {
   close(options?: T.WebSocketCloseOptions): Promise<boolean>;
   close(a?: unknown, b?: unknown): Promise<boolean> | undefined {
     const callback = typeof a === 'function' ? a : b;
-    return settle(callback, this.shut(typeof a === 'function' ? undefined : a));
+    return settle(callback, guard(() => this.shut(typeof a === 'function' ? undefined : a)));
   }
 
   private shut(options: unknown): Result<boolean> {

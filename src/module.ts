@@ -4,6 +4,7 @@
  */
 import { ClientWebSocket } from './client.js';
 import { ErrorCode } from './errors.js';
+import { show, thrownText } from './is.js';
 import { UnavailableServer } from './server/unavailable.js';
 import type { Capabilities, Transport } from './transport.js';
 import { TlsProtocol } from './types.js';
@@ -51,12 +52,53 @@ export interface WebSocketModule {
 }
 
 /** Builds a `webSocket` namespace object whose default transport is `transport`. */
+/**
+ * The transport `options` ask for, else `fallback`. The factories never throw (SPEC §2.2): options
+ * that cannot be read, or a `transport` that is not one, give a stand-in whose every connect fails
+ * with an `error` event and whose server `start()` answers 801, each saying what was wrong.
+ */
+function chosen(options: unknown, fallback: Transport): Transport {
+  let t: unknown;
+  try {
+    t = (options as CreateOptions | undefined)?.transport;
+  } catch (e) {
+    return failingTransport('invalid', `the createWebSocket/createWebSocketServer options threw when read (${thrownText(e)})`);
+  }
+  if (t === undefined) return fallback;
+  return isTransport(t) ? t : failingTransport('invalid', `options.transport is not a transport (${show(t)})`);
+}
+
+/** A transport shape: capabilities to check and a connect to call. */
+function isTransport(t: unknown): t is Transport {
+  try {
+    const c = (t as Transport).capabilities;
+    return typeof t === 'object' && t !== null && typeof c === 'object' && c !== null && typeof (t as Transport).connect === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** A transport that can do nothing: every connect fails with `why` as the error event's cause. */
+export function failingTransport(name: string, why: string): Transport {
+  return {
+    capabilities: Object.freeze({
+      name, headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false,
+      minTlsVersion: false, skipServerCertVerification: false, heartbeat: false, responseHeaders: false,
+      server: false, closeCodes: 'application' as const,
+    }),
+    connect(_request, events) {
+      queueMicrotask(() => events.fail(0, why));
+      return { send() {}, close() {}, terminate() {} };
+    },
+  };
+}
+
 export function createWebSocketModule(transport: Transport): WebSocketModule {
   let current = transport;
   return {
-    createWebSocket: (options) => new ClientWebSocket(options?.transport ?? current),
+    createWebSocket: (options) => new ClientWebSocket(chosen(options, current)),
     createWebSocketServer: (options) => {
-      const t = options?.transport ?? current;
+      const t = chosen(options, current);
       return t.serverCore ? t.serverCore(t) : new UnavailableServer(t);
     },
     TlsProtocol,
@@ -68,7 +110,7 @@ export function createWebSocketModule(transport: Transport): WebSocketModule {
       return current;
     },
     setTransport(t: Transport) {
-      current = t;
+      current = chosen({ transport: t }, current);
     },
   };
 }

@@ -5,7 +5,7 @@
 import { businessError, ErrorCode, paramError, type BusinessError } from './errors.js';
 import { fail, ok, type Result } from './bridge.js';
 import type { ClientRequest, ProxyRequest } from './transport.js';
-import { isRecord, isToken } from './is.js';
+import { arrayBufferLength, isObject, isToken, show } from './is.js';
 import { bypassesProxy } from './proxy.js';
 
 /** Largest payload `send` accepts, in bytes (SPEC §2.5). */
@@ -16,6 +16,9 @@ export const MAX_URL_LENGTH = 8196;
 export const MAX_REASON_BYTES = 123;
 
 const CTL = /[\r\n\0]/;
+/** A character a header value cannot carry: a control character other than tab, DEL, or above U+00FF. */
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/u;
+
 
 /** UTF-8 byte length of a string, without allocating. */
 export function utf8Length(s: string): number {
@@ -48,9 +51,6 @@ export function truncateUtf8(s: string, max: number): string {
   return s.slice(0, i);
 }
 
-const isArrayBuffer = (v: unknown): v is ArrayBuffer =>
-  v instanceof ArrayBuffer || Object.prototype.toString.call(v) === '[object ArrayBuffer]';
-
 /** `send` data check (SPEC §2.5); returns the error or `undefined`. Kept cheap: it runs per message. */
 export function checkPayload(data: unknown): BusinessError | undefined {
   if (typeof data === 'string') {
@@ -60,13 +60,15 @@ export function checkPayload(data: unknown): BusinessError | undefined {
     }
     return undefined;
   }
-  if (isArrayBuffer(data)) {
-    if (data.byteLength > MAX_PAYLOAD) {
+  const bytes = arrayBufferLength(data);
+  if (bytes !== undefined) {
+    if (bytes > MAX_PAYLOAD) {
       return paramError(`the ArrayBuffer is over ${MAX_PAYLOAD} bytes; split it into several messages`);
     }
     return undefined;
   }
-  const what = data === null ? 'null' : ArrayBuffer.isView(data) ? `a ${(data as object).constructor.name} (pass its .buffer slice as an ArrayBuffer)` : typeof data;
+  // ArrayBuffer.isView checks an internal slot: safe on Proxies, true for re-prototyped views.
+  const what = ArrayBuffer.isView(data) ? 'a typed array or DataView (pass an ArrayBuffer of exactly its bytes)' : show(data);
   return paramError(`send() takes a string or an ArrayBuffer, got ${what}`);
 }
 
@@ -117,14 +119,14 @@ export interface Normalised {
 function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined {
   const t = (name: string, want: string) => paramError(`options.${name} must be ${want}, got ${o[name] === null ? 'null' : typeof o[name]}`);
   if ('protocol' in o && typeof o.protocol !== 'string') return t('protocol', 'a string like "chat" or "a, b"');
-  if ('proxy' in o && o.proxy !== 'system' && o.proxy !== 'no-proxy' && !isRecord(o.proxy)) {
+  if ('proxy' in o && o.proxy !== 'system' && o.proxy !== 'no-proxy' && !isObject(o.proxy)) {
     return t('proxy', "'system', 'no-proxy' or { host, port, exclusionList }");
   }
-  if (o.header !== undefined && !isRecord(o.header)) return t('header', 'an object of header names to values');
+  if (o.header !== undefined && !isObject(o.header)) return t('header', 'an object of header names to values');
   if (o.caPath !== undefined && typeof o.caPath !== 'string') return t('caPath', 'a file path string');
   if (o.clientCert !== undefined) {
     const c = o.clientCert;
-    if (!isRecord(c) || typeof c.certPath !== 'string' || typeof c.keyPath !== 'string' ||
+    if (!isObject(c) || typeof c.certPath !== 'string' || typeof c.keyPath !== 'string' ||
         (c.keyPassword !== undefined && typeof c.keyPassword !== 'string')) {
       return paramError('options.clientCert must be { certPath: string, keyPath: string, keyPassword?: string }');
     }
@@ -143,7 +145,7 @@ function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined
 
 function normaliseHeaders(header: unknown): Result<Record<string, string>> {
   const out: Record<string, string> = {};
-  if (!isRecord(header)) return ok(out);
+  if (!isObject(header)) return ok(out);
   for (const key of Object.keys(header)) {
     const value = header[key];
     if (CTL.test(key) || (typeof value === 'string' && CTL.test(value))) {
@@ -151,6 +153,16 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
     }
     if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
     if (!isToken(key)) return fail(paramError(`"${key}" is not a valid header name`));
+    // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab): refused
+    // here with a cause rather than failing later as an `error` 200 from the socket layer.
+    const bad = UNSENDABLE.exec(value);
+    if (bad) {
+      const c = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      return fail(paramError(
+        `header "${key}" has a character that cannot be sent in a header value (U+${c} at index ${bad.index}); ` +
+        'values are Latin-1 text without control characters: encode anything else (e.g. encodeURIComponent)',
+      ));
+    }
     out[key.toLowerCase()] = value;
   }
   return ok(out);
@@ -218,7 +230,7 @@ export function parseUrl(url: string): Result<URL> {
 export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean): Result<Normalised> {
   if (typeof url !== 'string') return fail(paramError(`connect() takes a URL string, got ${url === null ? 'null' : typeof url}`));
   if (optionsGiven && options == null) return fail(paramError('connect(url, options, callback) needs an options object; pass {} for none'));
-  if (options !== undefined && !isRecord(options)) return fail(paramError('connect() options must be an object'));
+  if (options !== undefined && !isObject(options)) return fail(paramError('connect() options must be an object'));
   const o = (options ?? {}) as Record<string, unknown>;
   const typeError = checkOptionTypes(o);
   if (typeError) return fail(typeError);

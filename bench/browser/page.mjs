@@ -18,7 +18,9 @@ function rawSide(url) {
 function pkgSide(url) {
   return new Promise((resolve, reject) => {
     const ws = globalThis.webSocket.createWebSocket();
-    const side = { onmessage: null, send: (d) => ws.send(d), close: () => ws.close() };
+    // The callback form of send, and the message listener, as issue 14's workload writes them.
+    const sent = () => {};
+    const side = { onmessage: null, send: (d) => ws.send(d, sent), close: () => ws.close() };
     ws.on('message', (_err, data) => side.onmessage(data));
     ws.on('open', () => resolve(side));
     ws.on('error', (err) => reject(new Error(`package WebSocket failed: ${err?.code}`)));
@@ -34,12 +36,10 @@ let data;
 globalThis.setup = async (url, a, b, kind, size) => {
   if (b === 'pkg' && !globalThis.webSocket) throw new Error('dist/ohos-websocket.min.js did not load');
   sides = { a: await make[a](url), b: await make[b](url) };
-  if (kind === 'text') data = 'x'.repeat(size);
-  else {
-    const bytes = new Uint8Array(size);
-    for (let i = 0; i < size; i++) bytes[i] = i & 0xff;
-    data = bytes.buffer;
-  }
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = i & 0xff;
+  // `mixed`: a text and a binary message in turn.
+  data = kind === 'text' ? 'x'.repeat(size) : kind === 'mixed' ? ['x'.repeat(size), bytes.buffer] : bytes.buffer;
   return true;
 };
 

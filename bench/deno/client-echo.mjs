@@ -34,6 +34,7 @@ async function pkgSide(url) {
 const make = { raw: rawSide, pkg: pkgSide };
 
 function payload(kind, size) {
+  if (kind === 'mixed') return [payload('text', size), payload('binary', size)];
   if (kind === 'text') return 'x'.repeat(size);
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = i & 0xff;

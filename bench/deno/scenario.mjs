@@ -1,4 +1,4 @@
-// Deno client echo: the package's dist/deno build vs Deno's own WebSocket, in fresh Deno processes,
+// Deno client echo (opt-in: `--only=deno`; not one of issue 14's rows): the package's dist/deno build vs Deno's own WebSocket, in fresh Deno processes,
 // against the shared echo server. Package rounds and raw-vs-raw (noise floor) rounds alternate.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +34,8 @@ export async function denoClient(cfg, echo, log, machine) {
       rows.push(skippedRow({ ...meta, reason: 'dist/deno/index.js not built' }));
       continue;
     }
-    const shape = c.size > 65536 ? cfg.large : cfg.small;
-    const base = { url: echo.url, a: 'raw', kind: c.kind, size: c.size, pairs: cfg.pairs, ...shape };
+    const count = (c.size > 65536 ? cfg.large : cfg.small).count;
+    const base = { url: echo.url, a: 'raw', kind: c.kind, size: c.size, pairs: cfg.pairs, count, inflight: c.window };
     const pairs = [];
     const floor = [];
     for (let r = 0; r < cfg.rounds; r++) {

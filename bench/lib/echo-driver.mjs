@@ -6,28 +6,26 @@
 // have come back.
 
 /**
- * Sends `count` copies of `payload`, at most `inflight` unanswered at a time; resolves when all
- * `count` echoes arrived.
+ * Sends `count` messages, at most `inflight` unanswered at a time; resolves when all `count` echoes
+ * arrived. `payload` is one value, or a list sent in turn (`[text, binary]`: a mixed workload).
  */
 export function echoSlice(side, count, inflight, payload) {
+  const list = Array.isArray(payload) ? payload : [payload];
+  const n = list.length;
   return new Promise((resolve) => {
     let sent = 0;
     let received = 0;
     side.onmessage = () => {
       received++;
       if (sent < count) {
-        sent++;
-        side.send(payload);
+        side.send(list[sent++ % n]);
       } else if (received === count) {
         side.onmessage = null;
         resolve();
       }
     };
     const first = Math.min(inflight, count);
-    while (sent < first) {
-      sent++;
-      side.send(payload);
-    }
+    while (sent < first) side.send(list[sent++ % n]);
   });
 }
 

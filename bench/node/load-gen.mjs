@@ -1,6 +1,6 @@
 // The load of the server scenario, in its own process: `clients` raw `ws` clients per target
 // server, each running the shared echo loop. Driven over IPC by bench/run.mjs:
-//   { connect: { ports: { a, b }, clients } } → { ok }
+//   { connect: { ports: { a, b }, clients } } → { ok }   (`clients` raw ws clients per port)
 //   { slice: 'a'|'b', messages, inflight, size } → { wall }   (µs for the whole slice)
 import { echoSlice } from '../lib/echo-driver.mjs';
 import { rawSide, payload } from './sides.mjs';
@@ -11,7 +11,8 @@ process.on('message', async (m) => {
   try {
     if (m.connect) {
       const open = (port) => Promise.all(Array.from({ length: m.connect.clients }, () => rawSide(`ws://127.0.0.1:${port}`)));
-      groups = { a: await open(m.connect.ports.a), b: await open(m.connect.ports.b) };
+      groups = {};
+      for (const [k, port] of Object.entries(m.connect.ports)) groups[k] = await open(port);
       process.send({ ok: true });
     } else if (m.slice) {
       const data = payload('text', m.size);

@@ -1,21 +1,33 @@
-// Idle client connections in one process, for the memory scenario (and as the connecting side of the
-// server memory scenario). Driven over IPC by bench/run.mjs:
+// Idle client connections in one process, for the memory scenario (issue 14): each object gets an
+// `open` and an `error` listener and nothing else, raw `ws` and the package alike; the package
+// uses default options (30 s heartbeat on). Driven over IPC by bench/node/scenario-memory.mjs:
 //   { setup: { url, kind: 'raw'|'pkg' } } → { ok }   (opens one warm-up connection)
 //   { open: n }                            → { ok }   (n more, 100 at a time)
 //   { measure: true }                      → { heap, external, total, rss }
+import WebSocket from 'ws';
+import webSocket from '../../dist/node/index.mjs';
 import { memory } from '../lib/memory.mjs';
-import { makeSide } from './sides.mjs';
 
-const sides = [];
+const held = [];
 let job;
+
+const idle = {
+  raw: (url) => new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => resolve(ws));
+    ws.on('error', reject);
+  }),
+  pkg: (url) => new Promise((resolve, reject) => {
+    const ws = webSocket.createWebSocket();
+    ws.on('open', () => resolve(ws));
+    ws.on('error', reject);
+    ws.connect(url).catch(reject);
+  }),
+};
 
 const openMany = async (n) => {
   for (let done = 0; done < n; done += 100) {
-    const batch = Array.from({ length: Math.min(100, n - done) }, () => makeSide[job.kind](job.url));
-    for (const side of await Promise.all(batch)) {
-      side.onmessage = () => {};
-      sides.push(side);
-    }
+    held.push(...(await Promise.all(Array.from({ length: Math.min(100, n - done) }, () => idle[job.kind](job.url)))));
   }
 };
 

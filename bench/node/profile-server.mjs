@@ -1,17 +1,19 @@
 // Profiling aid for the server scenario (not part of `npm run bench`): one server kind in this
-// process, 100 raw clients in a load process.
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/node/profile-server.mjs pkg 1000
+// process, 100 raw clients in a load process, 64 B text, 100 in flight per client.
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/node/profile-server.mjs pkg 2000
 //   node bench/node/profile.mjs --top /tmp/prof/<file>.cpuprofile
 import { child } from '../lib/proc.mjs';
 import { makeServer } from './servers.mjs';
 
-const [kind = 'pkg', messages = '1000'] = process.argv.slice(2);
+const [kind = 'pkg', messages = '2000', inflight = '100'] = process.argv.slice(2);
 const server = await makeServer[kind]();
 const load = child('../node/load-gen.mjs');
-await load.ask({ connect: { ports: { a: server.port, b: server.port }, clients: 100 } });
+await load.ask({ connect: { ports: { a: server.port }, clients: 100 } });
+await load.ask({ slice: 'a', messages: 200, inflight: Number(inflight), size: 64 }); // warm-up
 const c0 = process.cpuUsage();
-await load.ask({ slice: 'a', messages: Number(messages), inflight: 10, size: 64 });
+const { wall } = await load.ask({ slice: 'a', messages: Number(messages), inflight: Number(inflight), size: 64 });
 const c = process.cpuUsage(c0);
-console.log(`${kind} server: ${((c.user + c.system) / (100 * Number(messages))).toFixed(2)} µs CPU/msg`);
+const n = 100 * Number(messages);
+console.log(`${kind} server: ${((c.user + c.system) / n).toFixed(2)} µs CPU/msg, ${Math.round(n / (wall / 1e6))} msgs/s`);
 await load.stop();
 await server.stop();

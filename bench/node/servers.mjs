@@ -1,6 +1,7 @@
-// The two kinds of echo server the server scenarios compare. "raw" is a `ws` WebSocketServer used
-// the ordinary way (text read with toString() before echoing, as app code reads it); "pkg" is this
-// package's `webSocket.createWebSocketServer()` echoing with `server.send(data, connection)`.
+// The two kinds of echo server the server scenarios compare, each written the way its users write
+// an echo server (issue 14): a `ws` WebSocketServer that sends back what it received as it received
+// it, and this package's server echoing with `server.send(m.data, m.clientConnection)`. Both
+// without permessage-deflate.
 import { WebSocketServer } from 'ws';
 import webSocket from '../../dist/node/index.mjs';
 import { freePort } from '../lib/ports.mjs';
@@ -13,19 +14,20 @@ export function rawServer({ echo = true } = {}) {
         port: wss.address().port,
         stop: () => new Promise((r) => { for (const c of wss.clients) c.terminate(); wss.close(() => r()); }),
       }));
-    wss.on('connection', (socket) => {
-      socket.on('error', () => {});
-      socket.on('message', echo ? (data, isBinary) => socket.send(isBinary ? data : data.toString()) : () => {});
+    wss.on('connection', (s) => {
+      s.on('error', () => {});
+      s.on('message', echo ? (d, isBinary) => s.send(d, { binary: isBinary }) : () => {});
     });
   });
 }
 
 /** A package echo server on 127.0.0.1; resolves with `{ port, stop() }`, rejects when unavailable. */
-export async function pkgServer({ echo = true, connections = 4000 } = {}) {
+export async function pkgServer({ echo = true, connections = 10_000 } = {}) {
   const server = webSocket.createWebSocketServer();
   server.on('error', () => {});
-  // The documented (err-less) server event: `{ data, clientConnection }`.
-  server.on('messageReceive', echo ? (m) => { server.send(m.data, m.clientConnection); } : () => {});
+  // The documented (err-less) server event: `{ data, clientConnection }`; the send's promise is
+  // handled, as an application must.
+  server.on('messageReceive', echo ? (m) => { server.send(m.data, m.clientConnection).catch(() => {}); } : () => {});
   const port = await freePort();
   await server.start({
     serverIP: '127.0.0.1',

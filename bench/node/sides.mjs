@@ -6,7 +6,7 @@ import webSocket from '../../dist/node/index.mjs';
 
 /**
  * A raw `ws` client side, open. Both sides register the same four listeners (open, message, error,
- * close) for their whole life, as an application does; the memory scenario counts them.
+ * close) for their whole life, as an application does.
  */
 export function rawSide(url) {
   return new Promise((resolve, reject) => {
@@ -25,10 +25,7 @@ export function rawSide(url) {
   });
 }
 
-/**
- * A package client side (`webSocket.createWebSocket()`), open. `options` are connect options
- * (the memory scenario also measures `{ pingInterval: 0 }`: no heartbeat, like raw `ws`).
- */
+/** A package client side (`webSocket.createWebSocket()`), open; `options` are connect options. */
 export function pkgSide(url, options) {
   return new Promise((resolve, reject) => {
     const ws = webSocket.createWebSocket();
@@ -47,20 +44,14 @@ export function pkgSide(url, options) {
   });
 }
 
+export const makeSide = { raw: rawSide, pkg: pkgSide };
+
 /**
- * Raw `ws` with `binaryType = 'arraybuffer'`: what a raw user who needs an ArrayBuffer (as the
- * HarmonyOS API delivers) gets; separates the wrapper's cost from the ArrayBuffer contract's.
+ * The payload of a scenario: the same object(s) are sent by both sides. `mixed` is a text and a
+ * binary message of `size` bytes each, sent in turn.
  */
-export async function rawArrayBufferSide(url) {
-  const side = await rawSide(url);
-  side.ws.binaryType = 'arraybuffer';
-  return side;
-}
-
-export const makeSide = { raw: rawSide, rawArrayBuffer: rawArrayBufferSide, pkg: pkgSide, pkgNoHeartbeat: (url) => pkgSide(url, { pingInterval: 0 }) };
-
-/** The payload of a scenario: the same object is sent by both sides. */
 export function payload(kind, size) {
+  if (kind === 'mixed') return [payload('text', size), payload('binary', size)];
   if (kind === 'text') return 'x'.repeat(size);
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = i & 0xff;

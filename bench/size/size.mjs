@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import terser from '@rollup/plugin-terser';
@@ -37,7 +38,23 @@ export async function baselineSizes() {
   return sizes(output[0].code);
 }
 
-/** Sizes of the package's script-tag file, or `undefined` while it is not built. */
-export function packageSizes() {
-  return existsSync(SCRIPT) ? sizes(readFileSync(SCRIPT)) : undefined;
+/**
+ * Whether the script-tag file carries the explanations of SPEC §4: loads it in a fresh context and
+ * checks that a parameter error (`connect(42)`) has a string `cause`.
+ */
+async function carriesCauses(code) {
+  try {
+    const g = runInNewContext(`${code};webSocket`, { queueMicrotask, setTimeout, clearTimeout, console });
+    const err = await g.createWebSocket().connect(42).then(() => undefined, (e) => e);
+    return typeof err?.cause === 'string' && err.cause.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Sizes of the package's script-tag file (and whether it has causes), or `undefined` while it is not built. */
+export async function packageSizes() {
+  if (!existsSync(SCRIPT)) return undefined;
+  const code = readFileSync(SCRIPT, 'utf8');
+  return { ...sizes(code), causes: await carriesCauses(code) };
 }

@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '../bridge.js';
 import { businessError, ErrorCode, paramError } from '../errors.js';
 import type { ListenRequest } from '../transport.js';
-import { isRecord, isToken } from '../is.js';
+import { isObject, isToken, show } from '../is.js';
 import { isIP } from './address.js';
 
 /** The documented default of both admission limits. */
@@ -25,12 +25,13 @@ export interface ServerPlan {
   readonly files: readonly string[];
 }
 
+
 /** A limit: absent → the default; otherwise a positive integer (SPEC §9: above 10 allowed). */
 function limit(config: Record<string, unknown>, name: string): Result<number> {
   const v = config[name];
   if (v === undefined) return ok(DEFAULT_LIMIT);
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    return fail(paramError(`config.${name} must be a positive integer (default ${DEFAULT_LIMIT}), got ${v === null ? 'null' : String(v)}`));
+    return fail(paramError(`config.${name} must be a positive integer (default ${DEFAULT_LIMIT}), got ${show(v)}`));
   }
   return ok(v);
 }
@@ -42,30 +43,30 @@ function limit(config: Record<string, unknown>, name: string): Result<number> {
  * are the caller's next steps.
  */
 export function normaliseServerConfig(config: unknown): Result<ServerPlan> {
-  if (!isRecord(config)) {
+  if (!isObject(config)) {
     return fail(paramError('start() takes a config object like { serverPort: 8080, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 }'));
   }
   const ip = config.serverIP;
   // An empty serverIP means "not set", like the empty certificate paths (SPEC §2.3).
   const host = ip === undefined || ip === '' ? DEFAULT_SERVER_IP : ip;
   if (typeof host !== 'string' || !isIP(host)) {
-    return fail(businessError(ErrorCode.CANNOT_LISTEN_NIC, `serverIP must be an IPv4 or IPv6 address like "127.0.0.1" or "::1", got ${JSON.stringify(ip) ?? String(ip)}`));
+    return fail(businessError(ErrorCode.CANNOT_LISTEN_NIC, `serverIP must be an IPv4 or IPv6 address like "127.0.0.1" or "::1", got ${show(ip)}`));
   }
   const port = config.serverPort;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
-    return fail(businessError(ErrorCode.CANNOT_LISTEN_PORT, `serverPort must be an integer in 0…65535 (0 picks a free port), got ${JSON.stringify(port) ?? String(port)}`));
+    return fail(businessError(ErrorCode.CANNOT_LISTEN_PORT, `serverPort must be an integer in 0…65535 (0 picks a free port), got ${show(port)}`));
   }
   let tls: ListenRequest['tls'];
   const cert = config.serverCert;
   if (cert !== undefined) {
-    if (!isRecord(cert) || typeof cert.certPath !== 'string' || typeof cert.keyPath !== 'string') {
+    if (!isObject(cert) || typeof cert.certPath !== 'string' || typeof cert.keyPath !== 'string') {
       return fail(paramError('config.serverCert must be { certPath: string, keyPath: string } (PEM files)'));
     }
     if (cert.certPath !== '' || cert.keyPath !== '') tls = { certPath: cert.certPath, keyPath: cert.keyPath };
   }
   const protocol = config.protocol;
   if (protocol !== undefined && (typeof protocol !== 'string' || (protocol !== '' && !isToken(protocol)))) {
-    return fail(paramError(`config.protocol must be one subprotocol token like "chat", got ${JSON.stringify(protocol) ?? String(protocol)}`));
+    return fail(paramError(`config.protocol must be one subprotocol token like "chat", got ${show(protocol)}`));
   }
   const maxClients = limit(config, 'maxConcurrentClientsNumber');
   if (!maxClients.ok) return maxClients;

@@ -282,3 +282,20 @@ test('close() drops every open link and the runner still exits by itself', async
   assert.deepEqual(log, [['close', { code: 0, reason: 'The link is down' }]]);
   assert.equal(conn.state, 'closed');
 });
+
+test('close() fails the handshakes under way, even a delayed one, so no client is left connecting', async () => {
+  net.peer('ws://slow.test').delay(60_000);
+  net.peer('ws://api.test');
+  const slow = client();
+  const fast = client();
+  const log = record(slow, ['open', 'error']);
+  const fastLog = record(fast, ['open', 'error']);
+  await slow.connect('ws://slow.test', { pingInterval: 30 });
+  fast.connect('ws://api.test', { pingInterval: 30 }); // still on its way when the network closes
+  net.close();
+  await net.flush();
+  assert.deepEqual(log.map(([t, e]) => [t, e.data]), [['error', '0']]);
+  assert.deepEqual(fastLog.map(([t, e]) => [t, e.data]), [['error', '0']]);
+  assert.deepEqual(net.handshakes.map((h) => h.outcome), ['aborted', 'aborted']);
+});
+

@@ -96,9 +96,10 @@ export interface TestNetwork {
   /** Resolves once every delivery already under way (and what it causes) has happened; timers are not awaited. */
   flush(): Promise<void>;
   /**
-   * Ends the test: drops every link still open (both sides see an abnormal closure, reported in
-   * Promise jobs), clears every pending timer of the network, and undoes `install()`. Nothing of
-   * the network is left running afterwards.
+   * Ends the test: fails every handshake still under way (`error` `{200, data: '0'}`), drops every
+   * link still open (both sides see an abnormal closure, reported in Promise jobs), clears every
+   * pending timer of the network, and undoes `install()`. Nothing of the network is left running
+   * afterwards; peers and servers stay, so the network can still be used.
    */
   close(): void;
 }

@@ -35,6 +35,8 @@ export class Network {
   private peers: PeerEntry[] = [];
   private listeners: Listener[] = [];
   private nextPort = EPHEMERAL;
+  /** Handshakes not answered yet, by their abort function, so `close()` can fail them. */
+  private readonly attempts = new Set<(detail: string) => void>();
   /** Every link end the network made, so `close()` can drop what is still open. */
   private readonly ends = new Set<End>();
 
@@ -105,14 +107,22 @@ export class Network {
     let opened = false;
     let done = false;
     let cancel = () => {};
+    const abort = (detail: string) => {
+      if (end || done) return;
+      cancel();
+      fail(0, detail, 'aborted');
+    };
+    this.attempts.add(abort);
     const fail = (status: number, detail: string, outcome: HandshakeRecord['outcome']) => {
       done = true;
+      this.attempts.delete(abort);
       record.outcome = outcome;
       record.status = status;
       this.clock.deliver(() => events.fail(status, detail));
     };
     const open = (client: End, protocol: string, headers: Record<string, string>) => {
       end = client;
+      this.attempts.delete(abort);
       this.ends.add(client);
       record.outcome = 'accepted';
       record.status = 101;
@@ -162,12 +172,7 @@ export class Network {
       send: (data) => end?.send(frameOf(data)),
       close: (code, reason) => end?.close(code, reason),
       ping: () => end?.ping(),
-      terminate: () => {
-        if (end) return end.drop();
-        if (done) return;
-        cancel();
-        fail(0, 'the attempt was aborted', 'aborted');
-      },
+      terminate: () => (end ? end.drop() : abort('the attempt was aborted')),
     };
   }
 
@@ -205,8 +210,9 @@ export class Network {
     else respond();
   }
 
-  /** Drops every link still open and clears every pending timer. */
+  /** Fails every handshake under way, drops every link still open, clears every pending timer. */
   close(): void {
+    for (const abort of [...this.attempts]) abort('the test network was closed');
     for (const end of [...this.ends]) end.drop();
     this.clock.clear();
   }
