@@ -79,11 +79,11 @@ export type ProxyRequest =
    * arrives as `{ kind: 'none' }`; the list is passed on for information only.
    */
   | {
-      kind: 'http'; host: string; port: number;
-      /** `http://host:port` of the proxy (an IPv6 host bracketed), without credentials. */
-      origin: string;
-      username?: string; password?: string; exclusionList: string[];
+      kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[];
     };
+
+/** `host` as a URL's host part: an IPv6 literal in brackets (`::1` → `[::1]`), anything else as is. */
+export const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
 /** A validated, normalised connect request (the core has applied every SPEC rule already). */
 export interface ClientRequest {
@@ -170,7 +170,7 @@ export interface ClientSocket {
  * The socket to return for an attempt that failed before it started (report it with `events.fail`
  * in a microtask): it does nothing.
  */
-export const INERT_SOCKET: ClientSocket = Object.freeze({ send() {}, close() {}, terminate() {} });
+export const INERT_SOCKET: ClientSocket = { send() {}, close() {}, terminate() {} };
 
 /* ----------------------------------------- server ----------------------------------------- */
 

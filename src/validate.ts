@@ -182,8 +182,6 @@ function normaliseProxy(proxy: unknown): Result<ProxyRequest> {
   }
   return ok({
     kind: 'http', host: p.host, port: p.port,
-    // An IPv6 literal is bracketed once here, for every transport.
-    origin: `http://${p.host.includes(':') && !p.host.startsWith('[') ? `[${p.host}]` : p.host}:${p.port}`,
     username: (p.username as string | undefined) || undefined,
     password: (p.password as string | undefined) || undefined,
     exclusionList: (list as string[] | undefined) ?? [],

@@ -8,7 +8,7 @@
  *   tunnel, which CONNECT-only proxies never answer → 801.
  */
 import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
-import type { ClientRequest } from '../../src/transport.js';
+import { urlHost, type ClientRequest } from '../../src/transport.js';
 import { deno, type DenoProxy } from './deno-api.js';
 
 /** The variables Deno consults, in its order (lower case first, as ours). */
@@ -75,7 +75,7 @@ export function denoProxy(request: ClientRequest): DenoProxy | undefined {
   }
   if (p.kind !== 'http') return undefined;
   return {
-    url: p.origin,
+    url: `http://${urlHost(p.host)}:${p.port}`,
     ...(p.username !== undefined ? { basicAuth: { username: p.username, password: p.password ?? '' } } : {}),
   };
 }
