@@ -4,7 +4,7 @@
 // is one minified IIFE. Every build, the script-tag one included, carries the errors' `cause`
 // texts (SPEC §4).
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 
@@ -84,6 +84,17 @@ builds.push({
   output: { file: 'dist/ohos-websocket.min.js', format: 'iife', name: 'webSocket', exports: 'default', plugins: [terser({ ecma: 2020, compress: { passes: 2 } })] },
 });
 
+/**
+ * Deno takes the types of a module imported by URL (or file path) from its `@ts-self-types` comment:
+ * each entry names its declarations, copied to dist/deno/types by scripts/deno-types.mjs.
+ */
+const denoSelfTypes = (chunk) => {
+  if (!chunk.isEntry || !chunk.facadeModuleId) return '';
+  const source = relative(process.cwd(), chunk.facadeModuleId).split(sep).join('/').replace(/\.ts$/, '.d.ts');
+  const up = '../'.repeat(chunk.fileName.split('/').length - 1) || './';
+  return `// @ts-self-types="${up}types/${source}"`;
+};
+
 // Deno: self-contained ESM (importable by URL with no import map).
 const denoInputs = {
   index: 'transports/deno/entry.ts',
@@ -95,7 +106,7 @@ const denoInputs = {
 builds.push({
   input: denoInputs,
   plugins: [kits('transports/deno/entry.ts'), bundleEventEmitter, ts()],
-  output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: denoSelfTypes },
 });
 
 export default builds;

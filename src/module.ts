@@ -2,7 +2,7 @@
  * The `webSocket` namespace object: what `import { webSocket } from '@kit.NetworkKit'` gives a
  * HarmonyOS app, bound to a transport. Entry files create one per platform; the core never picks one.
  */
-import { ClientWebSocket } from './client.js';
+import { ClientWebSocket, DEFAULT_HANDSHAKE_TIMEOUT_MS } from './client.js';
 import { ErrorCode } from './errors.js';
 import { show, thrownText } from './is.js';
 import { UnavailableServer } from './server/unavailable.js';
@@ -13,6 +13,16 @@ import type * as T from './types.js';
 /** Per-object choice of transport (an extension; HarmonyOS's factories take no argument). */
 export interface CreateOptions {
   transport?: Transport;
+  /**
+   * Clients only: milliseconds a connection attempt may take, from `connect()` to the server's 101
+   * (TCP, TLS, proxy and the HTTP upgrade). Default 20000 — libwebsockets' default, after which the
+   * HarmonyOS client gives up; tests shorten it. On expiry the attempt fails as any other: an
+   * `error` event {code: 200, data: "0"}, no `close`. `0` never gives up. Other values → 20000.
+   *
+   * @example
+   * const ws = webSocket.createWebSocket({ handshakeTimeout: 500 }); // a test against a silent server
+   */
+  handshakeTimeout?: number;
 }
 
 export interface WebSocketModule {
@@ -68,6 +78,18 @@ function chosen(options: unknown, fallback: Transport): Transport {
   return isTransport(t) ? t : failingTransport('invalid', `options.transport is not a transport (${show(t)})`);
 }
 
+/** `options.handshakeTimeout` when it is a valid one, else the default (never throws). */
+function handshakeTimeout(options: unknown): number {
+  let ms: unknown;
+  try {
+    ms = (options as CreateOptions | undefined)?.handshakeTimeout;
+  } catch {
+    return DEFAULT_HANDSHAKE_TIMEOUT_MS;
+  }
+  // setTimeout's own limit (2^31-1 ms) bounds it: a larger delay would fire at once.
+  return typeof ms === 'number' && ms >= 0 && ms <= 0x7fffffff ? ms : DEFAULT_HANDSHAKE_TIMEOUT_MS;
+}
+
 /** A transport shape: capabilities to check and a connect to call. */
 function isTransport(t: unknown): t is Transport {
   try {
@@ -96,7 +118,7 @@ export function failingTransport(name: string, why: string): Transport {
 export function createWebSocketModule(transport: Transport): WebSocketModule {
   let current = transport;
   return {
-    createWebSocket: (options) => new ClientWebSocket(chosen(options, current)),
+    createWebSocket: (options) => new ClientWebSocket(chosen(options, current), handshakeTimeout(options)),
     createWebSocketServer: (options) => {
       const t = chosen(options, current);
       return t.serverCore ? t.serverCore(t) : new UnavailableServer(t);

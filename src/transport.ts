@@ -64,11 +64,15 @@ export const CAN_DO_NOTHING: Readonly<Flags & { closeCodes: 'application' }> = {
   skipServerCertVerification: false, heartbeat: false, responseHeaders: false, server: false, closeCodes: 'application',
 };
 
-/** A transport that honours every option and can listen, with any valid close code. */
-export const CAN_DO_EVERYTHING: Readonly<Flags & { closeCodes: 'any' }> = {
-  headers: true, proxy: true, caPath: true, clientCert: true, keyPassword: true, minTlsVersion: true,
-  skipServerCertVerification: true, heartbeat: true, responseHeaders: true, server: true, closeCodes: 'any',
-};
+/**
+ * Every flag on and any close code, under `name`: what a transport without platform limits
+ * declares (Node's `ws`, the test kit's in-memory network).
+ */
+export const allCapabilities = (name: string): Capabilities =>
+  Object.freeze({
+    name, headers: true, proxy: true, caPath: true, clientCert: true, keyPassword: true, minTlsVersion: true,
+    skipServerCertVerification: true, heartbeat: true, responseHeaders: true, server: true, closeCodes: 'any',
+  });
 
 /** The proxy decision, already normalised by the core. */
 export type ProxyRequest =

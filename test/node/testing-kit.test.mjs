@@ -259,6 +259,23 @@ describe('servers on the network', () => {
   });
 });
 
+test('wss: a server started with serverCert takes wss: clients (no TLS happens); ws: to it fails', async () => {
+  const server = webSocket.createWebSocketServer({ transport: net.transport });
+  server.on('messageReceive', (m) => server.send(m.data, m.clientConnection));
+  await server.start({ serverPort: 8443, serverCert: { certPath: '/srv/cert.pem', keyPath: '/srv/key.pem' }, maxConcurrentClientsNumber: 2, maxConnectionsForOneClient: 2 });
+  const ws = client();
+  const echo = new Promise((r) => ws.on('message', (_e, d) => r(d)));
+  await ws.connect('wss://127.0.0.1:8443', { caPath: '/srv/ca.pem', clientCert: { certPath: '/c.pem', keyPath: '/k.pem' } });
+  await ws.send('secret');
+  assert.equal(await echo, 'secret');
+  assert.deepEqual(net.handshakes[0].tls.clientCert, { certPath: '/c.pem', keyPath: '/k.pem' });
+  const plain = client();
+  const failed = new Promise((r) => plain.on('error', (e) => r(e.data)));
+  await plain.connect('ws://127.0.0.1:8443');
+  assert.equal(await failed, '0');
+  await server.stop();
+});
+
 test('order: what a server sends from its connect listener arrives after the client\'s open', async () => {
   const server = webSocket.createWebSocketServer({ transport: net.transport });
   server.on('connect', (c) => server.send('first', c));

@@ -8,12 +8,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { serverCore } from '../../src/server/server.js';
-import { CAN_DO_EVERYTHING, type Capabilities, type Transport } from '../../src/transport.js';
+import { allCapabilities, type Capabilities, type Transport } from '../../src/transport.js';
 import { connectNode } from './client.js';
 import { listenNode } from './server.js';
 
-/** Everything (SPEC §5, Node column). */
-export const nodeCapabilities: Capabilities = Object.freeze({ ...CAN_DO_EVERYTHING, name: 'node' });
+/** `ws` honours every option of SPEC §2.4, any close code, and listens. */
+export const nodeCapabilities: Capabilities = allCapabilities('node');
 
 export const nodeTransport: Transport = {
   capabilities: nodeCapabilities,
