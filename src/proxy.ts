@@ -4,14 +4,7 @@
  * lists use the same rule, plus `*` (everything), IPv4 CIDR blocks (`10.0.0.0/8`, common in
  * `no_proxy`) and an optional `:port` that we ignore.
  */
-import { isIPv4 } from './server/address.js';
-
-/** An IPv4 address (as `isIPv4` reads one) as an unsigned 32-bit number, or `undefined`. */
-function ipv4(s: string): number | undefined {
-  if (!isIPv4(s)) return undefined;
-  const parts = s.split('.').map(Number);
-  return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-}
+import { ipv4Number as ipv4 } from './server/address.js';
 
 /** Whether IPv4 `host` lies in `cidr` (`a.b.c.d/n`). */
 function inCidr(host: string, cidr: string): boolean {
