@@ -1,7 +1,7 @@
 /**
  * The callback/promise bridge, written once (SPEC §2.1), and the rule for user code that throws.
  */
-import type { BusinessError } from './errors.js';
+import { unreadable, type BusinessError } from './errors.js';
 
 type AnyCallback<T> = (err: BusinessError | undefined, data?: T) => void;
 
@@ -55,4 +55,16 @@ export function settle<T>(callback: unknown, outcome: Result<T> | Promise<T>): P
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BusinessError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/**
+ * Runs an operation's synchronous step so that nothing escapes it: whatever the caller's values
+ * throw when read (getters, Proxy traps, revoked Proxies) becomes a 401 for the callback or promise.
+ */
+export function guard<T>(step: () => Result<T> | Promise<T>): Result<T> | Promise<T> {
+  try {
+    return step();
+  } catch (e) {
+    return { ok: false, error: unreadable(e) };
+  }
+}
 export const fail = <T = never>(error: BusinessError): Result<T> => ({ ok: false, error });

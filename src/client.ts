@@ -2,11 +2,12 @@
  * The client session (SPEC §2): idle → connecting → open → closing → idle, reconnect allowed.
  * Transports report raw facts; this file decides which HarmonyOS event each fact is.
  */
-import { fail, ok, settle, type Result } from './bridge.js';
+import { fail, guard, ok, settle, type Result } from './bridge.js';
 import { checkCapabilities } from './capabilities.js';
-import { businessError, BusinessError, connectFailed, ErrorCode } from './errors.js';
+import { businessError, BusinessError, connectFailed, ErrorCode, unreadable } from './errors.js';
 import { dataOnly, Registry } from './events.js';
 import { Heartbeat } from './heartbeat.js';
+import { thrownText } from './is.js';
 import { firstMissingFile } from './files.js';
 import { receivedCloseFrame, type ClientSocket, type ClientSocketEvents, type OpenFacts, type Transport } from './transport.js';
 import type * as T from './types.js';
@@ -28,6 +29,20 @@ function responseHeaders(raw: Record<string, string | string[] | undefined>): T.
   return h;
 }
 
+/**
+ * How long a connection attempt may take, from the transport's connect to the 101, by default:
+ * libwebsockets' default `timeout_secs`, after which the native client gives up (docs/behaviour.md).
+ */
+export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 20_000;
+
+/** The handshake deadline passed: the attempt fails like any other (module-level: no closure per session). */
+function handshakeTimedOut(s: Session): void {
+  s.deadline = undefined;
+  if (s.owner.session !== s || s.state !== 'connecting') return;
+  s.fail(0, `the server did not complete the WebSocket handshake within ${s.owner.handshakeTimeout} ms`);
+  s.socket?.terminate();
+}
+
 /** One connection attempt and its socket; events of a superseded session are ignored. */
 class Session implements ClientSocketEvents {
   state: State = 'connecting';
@@ -37,12 +52,23 @@ class Session implements ClientSocketEvents {
   /** What our own close() sent, reported by the close event (SPEC §2.7). */
   localClose: T.CloseResult | undefined;
   heartbeat: Heartbeat | undefined;
+  /** The handshake deadline (SPEC §2.3: the native client gives up after 20 s). */
+  deadline: ReturnType<typeof setTimeout> | undefined;
 
   /** `n` is dropped on open: an idle connection need not keep its connect request alive. */
-  constructor(private readonly owner: ClientWebSocket, private n: Normalised | undefined, private readonly transport: Transport) {}
+  constructor(readonly owner: ClientWebSocket, private n: Normalised | undefined, private readonly transport: Transport) {}
 
   start(): void {
-    this.socket = this.transport.connect(this.n!.request, this);
+    try {
+      this.socket = this.transport.connect(this.n!.request, this);
+    } catch (e) {
+      // The contract says transports report failures, never throw; one that does fails the attempt.
+      this.socket = { send() {}, close() {}, terminate() {} };
+      queueMicrotask(() => this.fail(0, `the ${this.transport.capabilities.name} transport threw: ${thrownText(e)}`));
+      return;
+    }
+    const ms = this.owner.handshakeTimeout;
+    if (ms > 0) this.deadline = setTimeout(handshakeTimedOut, ms, this);
   }
 
   open(facts: OpenFacts): void {
@@ -58,6 +84,8 @@ class Session implements ClientSocketEvents {
       return;
     }
     this.state = 'open';
+    if (this.deadline !== undefined) clearTimeout(this.deadline);
+    this.deadline = undefined;
     // Data queued while connecting was sent earlier in program order than anything an `open`
     // listener sends, so it goes out first.
     for (const data of this.queue) socket.send(data);
@@ -112,6 +140,8 @@ class Session implements ClientSocketEvents {
 
   private end(): void {
     this.heartbeat?.stop();
+    if (this.deadline !== undefined) clearTimeout(this.deadline);
+    this.deadline = undefined;
     this.queue = [];
     this.owner.session = undefined;
   }
@@ -130,7 +160,11 @@ export class ClientWebSocket implements T.WebSocket {
   /** @internal */ session: Session | undefined;
   /** @internal */ readonly events = new Registry<ClientEvent>(EVENTS);
 
-  constructor(private readonly transport: Transport) {}
+  /**
+   * @param handshakeTimeout milliseconds a connection attempt may take before it fails with an
+   *   `error` event {200, "0"}; 0 never gives up. See `CreateOptions.handshakeTimeout`.
+   */
+  constructor(private readonly transport: Transport, /** @internal */ readonly handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT_MS) {}
 
   /** Errors: 401, 2302001, -1 (no host; an `error` event follows), 2302003, 2302002, 801. */
   connect(url: string, callback: T.AsyncCallback<boolean>): void;
@@ -140,7 +174,7 @@ export class ClientWebSocket implements T.WebSocket {
     const callback = typeof a === 'function' ? a : b;
     const optionsGiven = typeof b === 'function';
     const options = typeof a === 'function' ? undefined : a;
-    return settle(callback, this.begin(url, options, optionsGiven));
+    return settle(callback, guard(() => this.begin(url, options, optionsGiven)));
   }
 
   private begin(url: unknown, options: unknown, optionsGiven: boolean): Result<boolean> | Promise<boolean> {
@@ -186,7 +220,14 @@ export class ClientWebSocket implements T.WebSocket {
   send(data: string | ArrayBuffer, callback: T.AsyncCallback<boolean>): void;
   send(data: string | ArrayBuffer): Promise<boolean>;
   send(data: string | ArrayBuffer, callback?: T.AsyncCallback<boolean>): Promise<boolean> | undefined {
-    return settle(callback, this.push(data));
+    // Inline rather than guard(): send is the hot path, and a try costs nothing when nothing throws.
+    let outcome: Result<boolean>;
+    try {
+      outcome = this.push(data);
+    } catch (e) {
+      outcome = fail(unreadable(e));
+    }
+    return settle(callback, outcome);
   }
 
   private push(data: unknown): Result<boolean> {
@@ -205,7 +246,7 @@ export class ClientWebSocket implements T.WebSocket {
   close(options?: T.WebSocketCloseOptions): Promise<boolean>;
   close(a?: unknown, b?: unknown): Promise<boolean> | undefined {
     const callback = typeof a === 'function' ? a : b;
-    return settle(callback, this.shut(typeof a === 'function' ? undefined : a));
+    return settle(callback, guard(() => this.shut(typeof a === 'function' ? undefined : a)));
   }
 
   private shut(options: unknown): Result<boolean> {

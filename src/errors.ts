@@ -6,6 +6,8 @@
  * in the non-enumerable `cause`, because "Parameter error" alone helps nobody (SPEC §4).
  */
 
+import { thrownText } from './is.js';
+
 /** Every code this package can produce, plus the HarmonyOS-only ones (exported, never produced). */
 export const ErrorCode = {
   /** A connection attempt failed or an open link dropped (error events only; `data` = HTTP status). */
@@ -136,10 +138,18 @@ export function thrownParamError(cause: string): BusinessError {
  * try { ws.on(42 as never, () => {}); } catch (e) { if (isBusinessError(e)) console.log(e.code); }
  */
 export function isBusinessError(value: unknown): value is BusinessError<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === 'number' &&
-    typeof (value as { message?: unknown }).message === 'string'
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return typeof (value as { code?: unknown }).code === 'number' && typeof (value as { message?: unknown }).message === 'string';
+  } catch {
+    return false; // a Proxy or a getter that throws is not an error we made
+  }
+}
+
+/**
+ * The 401 for an argument that throws when read (a getter, a Proxy trap, a revoked Proxy): nothing
+ * but `on`/`off` throws (SPEC §2.2), so such an argument is a parameter error like any other.
+ */
+export function unreadable(e: unknown): BusinessError {
+  return paramError(`an argument threw when it was read (${thrownText(e)}); pass plain objects and values`);
 }

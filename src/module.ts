@@ -2,8 +2,9 @@
  * The `webSocket` namespace object: what `import { webSocket } from '@kit.NetworkKit'` gives a
  * HarmonyOS app, bound to a transport. Entry files create one per platform; the core never picks one.
  */
-import { ClientWebSocket } from './client.js';
+import { ClientWebSocket, DEFAULT_HANDSHAKE_TIMEOUT_MS } from './client.js';
 import { ErrorCode } from './errors.js';
+import { show, thrownText } from './is.js';
 import { UnavailableServer } from './server/unavailable.js';
 import type { Capabilities, Transport } from './transport.js';
 import { TlsProtocol } from './types.js';
@@ -12,6 +13,16 @@ import type * as T from './types.js';
 /** Per-object choice of transport (an extension; HarmonyOS's factories take no argument). */
 export interface CreateOptions {
   transport?: Transport;
+  /**
+   * Clients only: milliseconds a connection attempt may take, from `connect()` to the server's 101
+   * (TCP, TLS, proxy and the HTTP upgrade). Default 20000 — libwebsockets' default, after which the
+   * HarmonyOS client gives up; tests shorten it. On expiry the attempt fails as any other: an
+   * `error` event {code: 200, data: "0"}, no `close`. `0` never gives up. Other values → 20000.
+   *
+   * @example
+   * const ws = webSocket.createWebSocket({ handshakeTimeout: 500 }); // a test against a silent server
+   */
+  handshakeTimeout?: number;
 }
 
 export interface WebSocketModule {
@@ -51,12 +62,65 @@ export interface WebSocketModule {
 }
 
 /** Builds a `webSocket` namespace object whose default transport is `transport`. */
+/**
+ * The transport `options` ask for, else `fallback`. The factories never throw (SPEC §2.2): options
+ * that cannot be read, or a `transport` that is not one, give a stand-in whose every connect fails
+ * with an `error` event and whose server `start()` answers 801, each saying what was wrong.
+ */
+function chosen(options: unknown, fallback: Transport): Transport {
+  let t: unknown;
+  try {
+    t = (options as CreateOptions | undefined)?.transport;
+  } catch (e) {
+    return failingTransport('invalid', `the createWebSocket/createWebSocketServer options threw when read (${thrownText(e)})`);
+  }
+  if (t === undefined) return fallback;
+  return isTransport(t) ? t : failingTransport('invalid', `options.transport is not a transport (${show(t)})`);
+}
+
+/** `options.handshakeTimeout` when it is a valid one, else the default (never throws). */
+function handshakeTimeout(options: unknown): number {
+  let ms: unknown;
+  try {
+    ms = (options as CreateOptions | undefined)?.handshakeTimeout;
+  } catch {
+    return DEFAULT_HANDSHAKE_TIMEOUT_MS;
+  }
+  // setTimeout's own limit (2^31-1 ms) bounds it: a larger delay would fire at once.
+  return typeof ms === 'number' && ms >= 0 && ms <= 0x7fffffff ? ms : DEFAULT_HANDSHAKE_TIMEOUT_MS;
+}
+
+/** A transport shape: capabilities to check and a connect to call. */
+function isTransport(t: unknown): t is Transport {
+  try {
+    const c = (t as Transport).capabilities;
+    return typeof t === 'object' && t !== null && typeof c === 'object' && c !== null && typeof (t as Transport).connect === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** A transport that can do nothing: every connect fails with `why` as the error event's cause. */
+export function failingTransport(name: string, why: string): Transport {
+  return {
+    capabilities: Object.freeze({
+      name, headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false,
+      minTlsVersion: false, skipServerCertVerification: false, heartbeat: false, responseHeaders: false,
+      server: false, closeCodes: 'application' as const,
+    }),
+    connect(_request, events) {
+      queueMicrotask(() => events.fail(0, why));
+      return { send() {}, close() {}, terminate() {} };
+    },
+  };
+}
+
 export function createWebSocketModule(transport: Transport): WebSocketModule {
   let current = transport;
   return {
-    createWebSocket: (options) => new ClientWebSocket(options?.transport ?? current),
+    createWebSocket: (options) => new ClientWebSocket(chosen(options, current), handshakeTimeout(options)),
     createWebSocketServer: (options) => {
-      const t = options?.transport ?? current;
+      const t = chosen(options, current);
       return t.serverCore ? t.serverCore(t) : new UnavailableServer(t);
     },
     TlsProtocol,
@@ -68,7 +132,7 @@ export function createWebSocketModule(transport: Transport): WebSocketModule {
       return current;
     },
     setTransport(t: Transport) {
-      current = t;
+      current = chosen({ transport: t }, current);
     },
   };
 }

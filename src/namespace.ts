@@ -3,22 +3,12 @@
  * types, so `webSocket.WebSocket` and `webSocket.CloseResult` work as types exactly as on HarmonyOS.
  * Entry files give it their platform's default transport with `setTransport`.
  */
-import { createWebSocketModule, type WebSocketModule } from './module.js';
+import { createWebSocketModule, failingTransport, type WebSocketModule } from './module.js';
 import type { Transport } from './transport.js';
 import type * as T from './types.js';
 
 /** Until an entry file sets one, the default transport reports that none was chosen. */
-const unset: Transport = {
-  capabilities: Object.freeze({
-    name: 'unset', headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false,
-    minTlsVersion: false, skipServerCertVerification: false, heartbeat: false, responseHeaders: false,
-    server: false, closeCodes: 'application',
-  }),
-  connect(_request, events) {
-    queueMicrotask(() => events.fail(0, 'no transport: import a platform entry or call webSocket.setTransport()'));
-    return { send() {}, close() {}, terminate() {} };
-  },
-};
+const unset: Transport = failingTransport('unset', 'no transport: import a platform entry or call webSocket.setTransport()');
 
 /**
  * The HarmonyOS `webSocket` namespace.

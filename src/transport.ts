@@ -49,6 +49,16 @@ export interface Capabilities {
   readonly serverCloseCodes?: 'any' | 'application';
 }
 
+/**
+ * Every flag on and any close code, under `name`: what a transport without platform limits
+ * declares (Node's `ws`, the test kit's in-memory network).
+ */
+export const allCapabilities = (name: string): Capabilities =>
+  Object.freeze({
+    name, headers: true, proxy: true, caPath: true, clientCert: true, keyPassword: true, minTlsVersion: true,
+    skipServerCertVerification: true, heartbeat: true, responseHeaders: true, server: true, closeCodes: 'any',
+  });
+
 /** The proxy decision, already normalised by the core. */
 export type ProxyRequest =
   | { kind: 'system' }

@@ -5,6 +5,7 @@
 import { businessError, ErrorCode, paramError, type BusinessError } from './errors.js';
 import { fail, ok, type Result } from './bridge.js';
 import type { ClientRequest, ProxyRequest } from './transport.js';
+import { arrayBufferLength, isObject, show } from './is.js';
 import { bypassesProxy } from './proxy.js';
 
 /** Largest payload `send` accepts, in bytes (SPEC §2.5). */
@@ -15,10 +16,11 @@ export const MAX_URL_LENGTH = 8196;
 export const MAX_REASON_BYTES = 123;
 
 const CTL = /[\r\n\0]/;
+/** A character a header value cannot carry: a control character other than tab, DEL, or above U+00FF. */
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/u;
 /** RFC 7230 token: what a header name or a subprotocol may be. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** UTF-8 byte length of a string, without allocating. */
 export function utf8Length(s: string): number {
@@ -51,9 +53,6 @@ export function truncateUtf8(s: string, max: number): string {
   return s.slice(0, i);
 }
 
-const isArrayBuffer = (v: unknown): v is ArrayBuffer =>
-  v instanceof ArrayBuffer || Object.prototype.toString.call(v) === '[object ArrayBuffer]';
-
 /** `send` data check (SPEC §2.5); returns the error or `undefined`. Kept cheap: it runs per message. */
 export function checkPayload(data: unknown): BusinessError | undefined {
   if (typeof data === 'string') {
@@ -63,13 +62,15 @@ export function checkPayload(data: unknown): BusinessError | undefined {
     }
     return undefined;
   }
-  if (isArrayBuffer(data)) {
-    if (data.byteLength > MAX_PAYLOAD) {
+  const bytes = arrayBufferLength(data);
+  if (bytes !== undefined) {
+    if (bytes > MAX_PAYLOAD) {
       return paramError(`the ArrayBuffer is over ${MAX_PAYLOAD} bytes; split it into several messages`);
     }
     return undefined;
   }
-  const what = data === null ? 'null' : ArrayBuffer.isView(data) ? `a ${(data as object).constructor.name} (pass its .buffer slice as an ArrayBuffer)` : typeof data;
+  // ArrayBuffer.isView checks an internal slot: safe on Proxies, true for re-prototyped views.
+  const what = ArrayBuffer.isView(data) ? 'a typed array or DataView (pass an ArrayBuffer of exactly its bytes)' : show(data);
   return paramError(`send() takes a string or an ArrayBuffer, got ${what}`);
 }
 
@@ -154,6 +155,16 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
     }
     if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
     if (!TOKEN.test(key)) return fail(paramError(`"${key}" is not a valid header name`));
+    // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab): refused
+    // here with a cause rather than failing later as an `error` 200 from the socket layer.
+    const bad = UNSENDABLE.exec(value);
+    if (bad) {
+      const c = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      return fail(paramError(
+        `header "${key}" has a character that cannot be sent in a header value (U+${c} at index ${bad.index}); ` +
+        'values are Latin-1 text without control characters: encode anything else (e.g. encodeURIComponent)',
+      ));
+    }
     out[key.toLowerCase()] = value;
   }
   return ok(out);

@@ -6,6 +6,7 @@
 import { fail, ok, type Result } from '../bridge.js';
 import { businessError, ErrorCode, paramError } from '../errors.js';
 import type { ListenRequest } from '../transport.js';
+import { isObject, show } from '../is.js';
 import { isIP } from './address.js';
 
 /** The documented default of both admission limits. */
@@ -24,14 +25,13 @@ export interface ServerPlan {
   readonly files: readonly string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A limit: absent → the default; otherwise a positive integer (SPEC §9: above 10 allowed). */
 function limit(config: Record<string, unknown>, name: string): Result<number> {
   const v = config[name];
   if (v === undefined) return ok(DEFAULT_LIMIT);
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    return fail(paramError(`config.${name} must be a positive integer (default ${DEFAULT_LIMIT}), got ${v === null ? 'null' : String(v)}`));
+    return fail(paramError(`config.${name} must be a positive integer (default ${DEFAULT_LIMIT}), got ${show(v)}`));
   }
   return ok(v);
 }
@@ -50,11 +50,11 @@ export function normaliseServerConfig(config: unknown): Result<ServerPlan> {
   // An empty serverIP means "not set", like the empty certificate paths (SPEC §2.3).
   const host = ip === undefined || ip === '' ? DEFAULT_SERVER_IP : ip;
   if (typeof host !== 'string' || !isIP(host)) {
-    return fail(businessError(ErrorCode.CANNOT_LISTEN_NIC, `serverIP must be an IPv4 or IPv6 address like "127.0.0.1" or "::1", got ${JSON.stringify(ip) ?? String(ip)}`));
+    return fail(businessError(ErrorCode.CANNOT_LISTEN_NIC, `serverIP must be an IPv4 or IPv6 address like "127.0.0.1" or "::1", got ${show(ip)}`));
   }
   const port = config.serverPort;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
-    return fail(businessError(ErrorCode.CANNOT_LISTEN_PORT, `serverPort must be an integer in 0…65535 (0 picks a free port), got ${JSON.stringify(port) ?? String(port)}`));
+    return fail(businessError(ErrorCode.CANNOT_LISTEN_PORT, `serverPort must be an integer in 0…65535 (0 picks a free port), got ${show(port)}`));
   }
   let tls: ListenRequest['tls'];
   const cert = config.serverCert;
@@ -66,7 +66,7 @@ export function normaliseServerConfig(config: unknown): Result<ServerPlan> {
   }
   const protocol = config.protocol;
   if (protocol !== undefined && (typeof protocol !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]*$/.test(protocol))) {
-    return fail(paramError(`config.protocol must be one subprotocol token like "chat", got ${JSON.stringify(protocol) ?? String(protocol)}`));
+    return fail(paramError(`config.protocol must be one subprotocol token like "chat", got ${show(protocol)}`));
   }
   const maxClients = limit(config, 'maxConcurrentClientsNumber');
   if (!maxClients.ok) return maxClients;

@@ -2,9 +2,9 @@
  * `webSocket.WebSocketServer` (API 19, SPEC §3): the public object. Arguments are checked here,
  * a `Run` handles one listening lifetime, and the transport only listens and moves bytes.
  */
-import { fail, ok, settle, type Result } from '../bridge.js';
+import { fail, guard, ok, settle, type Result } from '../bridge.js';
 import { unsupported } from '../capabilities.js';
-import { businessError, ErrorCode, isBusinessError, paramError, type BusinessError } from '../errors.js';
+import { businessError, ErrorCode, isBusinessError, paramError, unreadable, type BusinessError } from '../errors.js';
 import type { Transport } from '../transport.js';
 import type * as T from '../types.js';
 import { firstMissingFile } from '../files.js';
@@ -78,7 +78,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
    * console.log(server.port); // the port actually bound
    */
   start(config: T.WebSocketServerConfig): Promise<boolean> {
-    return settle(undefined, this.begin(config))!;
+    return settle(undefined, guard(() => this.begin(config)))!;
   }
 
   private begin(config: unknown): Result<boolean> | Promise<boolean> {
@@ -162,7 +162,14 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
    * server.on('connect', (conn) => server.send('welcome', conn));
    */
   send(data: string | ArrayBuffer, connection: T.WebSocketConnection): Promise<boolean> {
-    return settle(undefined, this.push(data, connection))!;
+    // Inline rather than guard(): send is the hot path, and a try costs nothing when nothing throws.
+    let outcome: Result<boolean>;
+    try {
+      outcome = this.push(data, connection);
+    } catch (e) {
+      outcome = fail(unreadable(e));
+    }
+    return settle(undefined, outcome)!;
   }
 
   private push(data: unknown, connection: unknown): Result<boolean> {
@@ -186,7 +193,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
    * server.close(conn, { code: 4000, reason: 'kicked' });
    */
   close(connection: T.WebSocketConnection, options?: T.WebSocketCloseOptions): Promise<boolean> {
-    return settle(undefined, this.shut(connection, options))!;
+    return settle(undefined, guard(() => this.shut(connection, options)))!;
   }
 
   private shut(connection: unknown, options: unknown): Result<boolean> {

@@ -11,11 +11,13 @@
 //   ctx.assert     ./assert.mjs                    ctx.util        ./util.mjs
 //   ctx.urls.refused  a ws: URL on loopback where nothing listens
 // Cases live in cases-api.mjs (overloads, listeners, aliases, events), cases-session.mjs (life
-// cycle, codes, close mapping) and cases-data.mjs (fidelity, ordering, payload limit); small
-// additions may go at the end of this list.
+// cycle, codes, close mapping), cases-data.mjs (fidelity, ordering, payload limit) and
+// cases-server.mjs (the WebSocketServer with clients of the same transport; `needs: ['server']`,
+// no peer); small additions may go at the end of this list.
 import * as A from './assert.mjs';
 import { apiCases } from './cases-api.mjs';
 import { dataCases } from './cases-data.mjs';
+import { serverCases } from './cases-server.mjs';
 import { sessionCases } from './cases-session.mjs';
 
 /** @type {Array<{name: string, needs?: string[], peer?: string[], run: (ctx: any) => Promise<void>}>} */
@@ -182,7 +184,69 @@ export const cases = [
       A.ok(typeof ev.cause === 'string' && ev.cause.length > 0, `the error event has a cause: ${ev.cause}`);
     },
   },
+  {
+    name: 'hostile values never throw: look-alike ArrayBuffers, throwing getters, Proxies, revoked Proxies, BigInts → 401 or the documented code',
+    async run({ webSocket, urls, assert }) {
+      const ws = webSocket.createWebSocket();
+      const boom = () => { throw new Error('boom'); };
+      const revoked = Proxy.revocable({}, {});
+      revoked.revoke();
+      const traps = new Proxy({}, { get: boom, has: boom, ownKeys: boom, getPrototypeOf: boom });
+      await assert.rejectsWith(ws.connect(urls.echo, traps), 401);
+      await assert.rejectsWith(ws.connect(urls.echo, revoked.proxy), 401);
+      await assert.rejectsWith(ws.connect(urls.echo, { get protocol() { return boom(); } }), 401);
+      await assert.rejectsWith(ws.connect(10n), 401);
+      await assert.rejectsWith(ws.close(revoked.proxy), 401);
+      await assert.rejectsWith(ws.close({ get code() { return boom(); } }), 401);
+      await ws.connect(urls.echo);
+      for (const data of [Object.create(ArrayBuffer.prototype), new Proxy(new ArrayBuffer(4), {}), Object.setPrototypeOf(new Uint8Array(4), ArrayBuffer.prototype), 5n, Symbol('s'), Object.create(null), revoked.proxy]) {
+        const e = await ws.send(data).catch((err) => err);
+        A.equal(e?.code, 401, `send(${typeof data}) → 401`);
+        A.ok(typeof e.cause === 'string' && e.cause.length > 0);
+      }
+      await ws.close();
+      const server = webSocket.createWebSocketServer();
+      for (const config of [{ serverIP: 10n, serverPort: 0 }, Object.create(null), traps, revoked.proxy, { serverIP: '127.0.0.1', serverPort: 2n ** 70n }]) {
+        const e = await server.start(config).catch((err) => err);
+        A.ok(e === true ? false : [401, 2302004, 2302005, 801].includes(e?.code), `start(hostile config) → ${e?.code}`);
+      }
+      // 401 (or, where the build has no server mode, 2302006: no connection can exist there).
+      for (const call of [() => server.send(Object.create(ArrayBuffer.prototype), { clientIP: '127.0.0.1', clientPort: 1 }), () => server.close(traps)]) {
+        const e = await call().catch((err) => err);
+        A.ok([401, 2302006].includes(e?.code), `server send/close with hostile values → ${e?.code}`);
+      }
+      A.ok(webSocket.createWebSocket(revoked.proxy), 'createWebSocket never throws');
+    },
+  },
+  {
+    name: 'header values that cannot be sent (above U+00FF, control characters but tab) → 401 with a cause, before any I/O',
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const log = util.record(ws, ['open', 'error', 'close']);
+      // The README placeholder 'Bearer …' (U+2026) pasted as written is one of them.
+      for (const value of ['Bearer …', 'a\x01b', 'del\x7f', '\u0100', 'emoji 😀', 'x\u2028y', '\x1b[0m']) {
+        const e = await ws.connect(urls.echo, { header: { authorization: value } }).catch((err) => err);
+        A.equal(e?.code, 401, `header value ${JSON.stringify(value)} → 401`);
+        A.ok(/cannot be sent/.test(e.cause) && /authorization/.test(e.cause), e.cause);
+      }
+      await util.sleep(20);
+      A.deepEqual(log, [], 'nothing was attempted');
+    },
+  },
+  {
+    name: 'header values with tab and Latin-1 characters are sent as they are',
+    needs: ['headers'],
+    peer: ['headers'],
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      await util.openSocket(ws, urls.echo, { header: { 'x-latin': 'caf\u00e9\tok ~' } });
+      const h = JSON.parse(await util.ask(ws, '__headers__'));
+      A.equal(h['x-latin'], 'caf\u00e9\tok ~');
+      await ws.close();
+    },
+  },
   ...apiCases,
   ...sessionCases,
   ...dataCases,
+  ...serverCases,
 ];

@@ -1,7 +1,7 @@
 // A complete transport, client and server, over an in-process channel (no sockets): proof that
 // the contract of src/transport.ts is small. It only moves messages and reports facts; the core
 // decides everything else (subprotocols, admission, refusal while stopping, close codes, events).
-import { NO_CLOSE_FRAME, serverCore } from 'ohos-websocket';
+import { ListenError, NO_CLOSE_FRAME, serverCore } from 'ohos-websocket';
 
 const NOTHING = { headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false, minTlsVersion: false };
 const listening = new Map(); // port → ServerHandlers
@@ -57,6 +57,7 @@ export const channelTransport = {
 
   async listen(request, handlers) {
     const port = request.port || ++lastPort;
+    if (listening.has(port)) throw new ListenError('address-in-use', `port ${port} is in use`);
     listening.set(port, handlers);
     return { port, stop: async () => void listening.delete(port) };
   },

@@ -2,6 +2,7 @@
 // user of the published subpath sees them (no real sockets anywhere in this file).
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { webSocket } from 'ohos-websocket';
 import { nodeTransport } from 'ohos-websocket/transports/node';
 import { createTestNetwork } from 'ohos-websocket/testing';
@@ -228,6 +229,23 @@ describe('the default transport', () => {
   });
 });
 
+test('CommonJS (jest without ESM): require() gets the kit, and install() reaches require(\'ohos-websocket\')', async () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require('ohos-websocket');
+  const kit = require('ohos-websocket/testing');
+  const cjsNet = kit.createTestNetwork();
+  cjsNet.install();
+  assert.equal(cjs.webSocket.capabilities.name, 'test');
+  cjsNet.peer('ws://cjs.test', { echo: true });
+  const ws = cjs.webSocket.createWebSocket();
+  const echoed = new Promise((r) => ws.on('message', (_e, d) => r(d)));
+  await ws.connect('ws://cjs.test');
+  await ws.send('from require');
+  assert.equal(await echoed, 'from require');
+  cjsNet.close();
+  assert.equal(cjs.webSocket.capabilities.name, 'node');
+});
+
 describe('servers on the network', () => {
   test('a server on serverIP:serverPort; clients from other IPs; admission and stop', async () => {
     const server = webSocket.createWebSocketServer({ transport: net.transport });
@@ -257,6 +275,23 @@ describe('servers on the network', () => {
     await c.connect('ws://127.0.0.1:8080');
     assert.equal(await gone, '0', 'after stop() the port refuses');
   });
+});
+
+test('wss: a server started with serverCert takes wss: clients (no TLS happens); ws: to it fails', async () => {
+  const server = webSocket.createWebSocketServer({ transport: net.transport });
+  server.on('messageReceive', (m) => server.send(m.data, m.clientConnection));
+  await server.start({ serverPort: 8443, serverCert: { certPath: '/srv/cert.pem', keyPath: '/srv/key.pem' }, maxConcurrentClientsNumber: 2, maxConnectionsForOneClient: 2 });
+  const ws = client();
+  const echo = new Promise((r) => ws.on('message', (_e, d) => r(d)));
+  await ws.connect('wss://127.0.0.1:8443', { caPath: '/srv/ca.pem', clientCert: { certPath: '/c.pem', keyPath: '/k.pem' } });
+  await ws.send('secret');
+  assert.equal(await echo, 'secret');
+  assert.deepEqual(net.handshakes[0].tls.clientCert, { certPath: '/c.pem', keyPath: '/k.pem' });
+  const plain = client();
+  const failed = new Promise((r) => plain.on('error', (e) => r(e.data)));
+  await plain.connect('ws://127.0.0.1:8443');
+  assert.equal(await failed, '0');
+  await server.stop();
 });
 
 test('order: what a server sends from its connect listener arrives after the client\'s open', async () => {

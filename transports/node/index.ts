@@ -8,24 +8,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { serverCore } from '../../src/server/server.js';
-import type { Capabilities, Transport } from '../../src/transport.js';
+import { allCapabilities, type Capabilities, type Transport } from '../../src/transport.js';
 import { connectNode } from './client.js';
 import { listenNode } from './server.js';
 
-export const nodeCapabilities: Capabilities = Object.freeze({
-  name: 'node',
-  headers: true,
-  proxy: true,
-  caPath: true,
-  clientCert: true,
-  keyPassword: true,
-  minTlsVersion: true,
-  skipServerCertVerification: true,
-  heartbeat: true,
-  responseHeaders: true,
-  server: true,
-  closeCodes: 'any',
-});
+/** `ws` honours every option of SPEC §2.4, any close code, and listens. */
+export const nodeCapabilities: Capabilities = allCapabilities('node');
 
 export const nodeTransport: Transport = {
   capabilities: nodeCapabilities,

@@ -3,24 +3,11 @@
  * nothing here is limited by a platform; the calls are forwarded to the network unchanged.
  */
 import { serverCore } from '../../src/server/server.js';
-import type { Capabilities, Transport } from '../../src/transport.js';
+import { allCapabilities, type Capabilities, type Transport } from '../../src/transport.js';
 import type { Network } from './network.js';
 
 /** Everything (SPEC §5): headers, proxy and TLS options (recorded, not applied), heartbeat, server. */
-export const testCapabilities: Capabilities = Object.freeze({
-  name: 'test',
-  headers: true,
-  proxy: true,
-  caPath: true,
-  clientCert: true,
-  keyPassword: true,
-  minTlsVersion: true,
-  skipServerCertVerification: true,
-  heartbeat: true,
-  responseHeaders: true,
-  server: true,
-  closeCodes: 'any',
-});
+export const testCapabilities: Capabilities = allCapabilities('test');
 
 /** A transport whose clients connect from `clientIP`. */
 export function testTransport(network: Network, clientIP: string): Transport {

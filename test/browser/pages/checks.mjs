@@ -36,7 +36,7 @@ export const BAD_INPUTS = [
   ['send(42, cb)', 'callback 401', (w) => viaCallback((cb) => w.createWebSocket().send(42, cb))],
   ['close() before connect', 'rejected 2302999', (w) => w.createWebSocket().close()],
   ['close(null)', 'rejected 401', (w) => w.createWebSocket().close(null)],
-  ["close({code: 'x'})", 'rejected 401', (w) => w.createWebSocket().close({ code: 'x' })],
+  ["close({code: 'x'})", 'rejected 2302999', (w) => w.createWebSocket().close({ code: 'x' })], // read leniently (SPEC §2.6): no session → 2302999
   ["on(1, fn)", 'threw 401', (w) => w.createWebSocket().on(1, () => {})],
   ["on('open', 'nope')", 'threw 401', (w) => w.createWebSocket().on('open', 'nope')],
   ['off(null)', 'threw 401', (w) => w.createWebSocket().off(null)],

@@ -1,0 +1,65 @@
+/**
+ * Small value checks shared by the core, written once (as ky's `is.ts`). Each one is safe on any
+ * value a caller can pass — Proxies (revoked ones included), throwing getters, null-prototype
+ * objects, BigInts, symbols — so argument checks never throw (SPEC §2.2, docs/behaviour.md).
+ */
+
+/** A non-null object that is not an array. (`Array.isArray` throws on a revoked Proxy.) */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  try {
+    return !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+const byteLengthOf = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+
+/**
+ * The byte length of a real `ArrayBuffer` of any realm, else `undefined`. `ArrayBuffer.prototype`'s
+ * own `byteLength` getter only works on one (a brand check), so look-alikes —
+ * `Object.create(ArrayBuffer.prototype)`, a Proxy around an ArrayBuffer, a typed array re-prototyped
+ * as one, a SharedArrayBuffer — are not, and a real one with a replaced prototype still is.
+ */
+export function arrayBufferLength(v: unknown): number | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  try {
+    return byteLengthOf.call(v) as number;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short description of any value for an error's `cause`; never throws. */
+export function show(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v.length > 64 ? `${v.slice(0, 64)}…` : v);
+    case 'bigint':
+      return `${v}n`;
+    case 'symbol':
+    case 'function':
+    case 'undefined':
+      return typeof v;
+    case 'object':
+      if (v === null) return 'null';
+      try {
+        return Array.isArray(v) ? 'an array' : `an object (${Object.prototype.toString.call(v)})`;
+      } catch {
+        return 'an unreadable object (a revoked Proxy?)';
+      }
+    default:
+      return String(v);
+  }
+}
+
+/** What a caught exception says, for a `cause`; never throws. */
+export function thrownText(e: unknown): string {
+  try {
+    if (e instanceof Error) return `${e.name}: ${e.message}`;
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws
+  }
+  return show(e);
+}
