@@ -6,7 +6,7 @@
  * lifetime can only touch that lifetime's (already empty) state.
  */
 import { connectFailed } from '../errors.js';
-import type { Registry } from '../events.js';
+import { LINK_DOWN, type Registry } from '../events.js';
 import {
   receivedCloseFrame,
   type Handshake,
@@ -28,8 +28,6 @@ import { ConnectionRegistry, type Entry } from './registry.js';
 
 export type ServerEvent = 'connect' | 'messageReceive' | 'close' | 'error';
 
-/** Reason reported for a close without a close frame, or a close frame without a reason (as the client). */
-export const LINK_DOWN = 'The link is down';
 /** What `stop()` sends every client (SPEC §3). */
 export const GOING_AWAY: CloseResult = Object.freeze({ code: 1001, reason: 'server is going away' });
 
