@@ -1,5 +1,5 @@
 /**
- * `webSocket.WebSocketServer` (API 19, SPEC §3): the public object. Arguments are checked here,
+ * `webSocket.WebSocketServer` (API 19, docs/behaviour.md#server): the public object. Arguments are checked here,
  * a `Run` handles one listening lifetime, and the transport only listens and moves bytes.
  */
 import { fail, guard, ok, settle, TRUE, type Result } from '../bridge.js';
@@ -216,7 +216,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
 
   /**
    * Every connection accepted and not yet closed, as fresh `{clientIP, clientPort}` objects. It is
-   * an array (SPEC §9); `await server.listAllConnections()` works too.
+   * an array (docs/behaviour.md#deviations); `await server.listAllConnections()` works too.
    *
    * @example
    * for (const conn of server.listAllConnections()) server.send('broadcast', conn);
