@@ -1,5 +1,5 @@
 /**
- * The one-listener event registry (SPEC §2.7, §3) on eventemitter3: `on` replaces the listener of its
+ * The one-listener event registry (docs/behaviour.md#client-events, §3) on eventemitter3: `on` replaces the listener of its
  * type, `off(type)` removes it, `off(type, fn)` only when `fn` is the registered one. Static-ArkTS
  * aliases share the slot of the event they name but take a different argument shape: they register
  * an adapter that remembers the user's function, so `off(type, fn)` still recognises it.
@@ -64,6 +64,12 @@ export class Registry<Types extends string> extends EventEmitter<string> {
     }
   }
 }
+
+/**
+ * The reason a `close` event reports for a link that ended without a close frame, or a close frame
+ * without a reason (client and server alike, as natively).
+ */
+export const LINK_DOWN = 'The link is down';
 
 /** Adapter for the one-argument static aliases of `(err, data)` events: passes `data` only. */
 export const dataOnly = (user: Fn): Fn => (_err: unknown, data: unknown) => user(data);

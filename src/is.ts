@@ -1,7 +1,7 @@
 /**
  * Small value checks shared by the core, written once (as ky's `is.ts`). Each one is safe on any
  * value a caller can pass — Proxies (revoked ones included), throwing getters, null-prototype
- * objects, BigInts, symbols — so argument checks never throw (SPEC §2.2, docs/behaviour.md).
+ * objects, BigInts, symbols — so argument checks never throw (docs/behaviour.md#argument-errors).
  */
 
 /** A non-null object that is not an array. (`Array.isArray` throws on a revoked Proxy.) */
@@ -13,6 +13,12 @@ export function isObject(v: unknown): v is Record<string, unknown> {
     return false;
   }
 }
+
+/** RFC 7230 token: what a header name or a subprotocol may be. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Whether `s` is an RFC 7230 token (non-empty). */
+export const isToken = (s: string): boolean => TOKEN.test(s);
 
 const byteLengthOf = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
 

@@ -10,7 +10,7 @@ import type { WebSocketServer } from './types.js';
 
 /**
  * What a transport can honour. The core checks a request against these flags before any I/O and
- * answers an option the transport lacks with 801 (SPEC §8), never by ignoring it.
+ * answers an option the transport lacks with 801 (docs/behaviour.md#unsupported-options-801), never by ignoring it.
  */
 export interface Capabilities {
   /** Transport name, used in 801 messages (`'node'`, `'browser'`, `'deno'`, …). */
@@ -49,6 +49,21 @@ export interface Capabilities {
   readonly serverCloseCodes?: 'any' | 'application';
 }
 
+/** The flags of {@link Capabilities} (everything but the name and the close-code sets). */
+type Flags = Omit<Capabilities, 'name' | 'forbiddenHeaders' | 'closeCodes' | 'serverCloseCodes'>;
+
+/**
+ * A transport that can honour no option, no heartbeat, no response headers and no server, and
+ * sends only application close codes: spread it and switch on what yours can do.
+ *
+ * @example
+ * const capabilities: Capabilities = { ...CAN_DO_NOTHING, name: 'mine', heartbeat: true };
+ */
+export const CAN_DO_NOTHING: Readonly<Flags & { closeCodes: 'application' }> = {
+  headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false, minTlsVersion: false,
+  skipServerCertVerification: false, heartbeat: false, responseHeaders: false, server: false, closeCodes: 'application',
+};
+
 /**
  * Every flag on and any close code, under `name`: what a transport without platform limits
  * declares (Node's `ws`, the test kit's in-memory network).
@@ -67,9 +82,14 @@ export type ProxyRequest =
    * An HTTP CONNECT proxy. `exclusionList` is already applied: a request whose host it names
    * arrives as `{ kind: 'none' }`; the list is passed on for information only.
    */
-  | { kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[] };
+  | {
+      kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[];
+    };
 
-/** A validated, normalised connect request (the core has applied every SPEC rule already). */
+/** `host` as a URL's host part: an IPv6 literal in brackets (`::1` → `[::1]`), anything else as is. */
+export const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
+/** A validated, normalised connect request (the core has applied every rule of docs/behaviour.md#connect already). */
 export interface ClientRequest {
   /** Absolute `ws:`/`wss:` URL, a path-less URL with a query already given its slash. */
   readonly url: string;
@@ -79,7 +99,7 @@ export interface ClientRequest {
   readonly protocols: readonly string[];
   /** Extra headers: lowercase keys, CR/LF/NUL-free values. Empty object when none. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The `Origin` a non-browser client sends (SPEC §2.4); transports with `headers` send it. */
+  /** The `Origin` a non-browser client sends (docs/behaviour.md#connect-options); transports with `headers` send it. */
   readonly origin: string;
   readonly caPath?: string;
   readonly clientCert?: { readonly certPath: string; readonly keyPath: string; readonly keyPassword?: string };
@@ -149,6 +169,12 @@ export interface ClientSocket {
   /** Drop the link at once, without a close handshake (heartbeat timeout, abort while connecting). */
   terminate(): void;
 }
+
+/**
+ * The socket to return for an attempt that failed before it started (report it with `events.fail`
+ * in a microtask): it does nothing.
+ */
+export const INERT_SOCKET: ClientSocket = { send() {}, close() {}, terminate() {} };
 
 /* ----------------------------------------- server ----------------------------------------- */
 

@@ -1,5 +1,5 @@
 /**
- * Admission limits (SPEC §3): at most `maxClients` distinct client IPs at once, and at most
+ * Admission limits (docs/behaviour.md#server): at most `maxClients` distinct client IPs at once, and at most
  * `maxPerClient` connections from one IP. A slot is taken when a handshake is admitted (before the
  * upgrade) and given back when that handshake aborts or its connection ends, so the counts always
  * match what is really on the wire.
@@ -29,10 +29,5 @@ export class Admission {
     if (n === undefined) return;
     if (n <= 1) this.perIp.delete(ip);
     else this.perIp.set(ip, n - 1);
-  }
-
-  /** Distinct client IPs holding a slot. */
-  get clients(): number {
-    return this.perIp.size;
   }
 }

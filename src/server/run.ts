@@ -2,11 +2,11 @@
  * One listening lifetime of a server, from `start()` to the end of `stop()`: it is the
  * `ServerHandlers` a transport calls, decides every handshake (subprotocol, admission limits,
  * refusal while stopping), owns the connection registry, and decides which HarmonyOS event each
- * transport fact becomes (SPEC §3). A fresh run per `start()` means late facts from a previous
+ * transport fact becomes (docs/behaviour.md#server). A fresh run per `start()` means late facts from a previous
  * lifetime can only touch that lifetime's (already empty) state.
  */
 import { connectFailed } from '../errors.js';
-import type { Registry } from '../events.js';
+import { LINK_DOWN, type Registry } from '../events.js';
 import {
   receivedCloseFrame,
   type Handshake,
@@ -28,9 +28,7 @@ import { ConnectionRegistry, type Entry } from './registry.js';
 
 export type ServerEvent = 'connect' | 'messageReceive' | 'close' | 'error';
 
-/** Reason reported for a close without a close frame, or a close frame without a reason (as the client). */
-export const LINK_DOWN = 'The link is down';
-/** What `stop()` sends every client (SPEC §3). */
+/** What `stop()` sends every client (docs/behaviour.md#server). */
 export const GOING_AWAY: CloseResult = Object.freeze({ code: 1001, reason: 'server is going away' });
 
 /** The answer to a handshake refused for load, or because the server is stopping. */
@@ -126,7 +124,7 @@ export class Run implements ServerHandlers {
   }
 
   /**
-   * SPEC §3 `stop()`: every open connection gets 1001, the transport frees the port at once, and
+   * docs/behaviour.md#server `stop()`: every open connection gets 1001, the transport frees the port at once, and
    * the lifetime ends when the last connection has reported its close.
    */
   async stop(): Promise<void> {

@@ -5,7 +5,7 @@
  *
  * A standard `WebSocket` hides the handshake (no request headers, no response headers, no status of a
  * refused upgrade), sends only close codes 1000 and 3000–4999, and has no ping API: the capabilities
- * below say exactly that, and the core answers every option that needs more with 801 (SPEC §8).
+ * below say exactly that, and the core answers every option that needs more with 801 (docs/behaviour.md#unsupported-options-801).
  *
  * This is also the smallest complete example of the transport contract (`src/transport.ts`).
  *
@@ -15,26 +15,10 @@
  * // e.g. on Node ≥ 22 or Bun, to use the built-in WebSocket instead of `ws`:
  * const ws = webSocket.createWebSocket({ transport: browserTransport });
  */
-import type { Capabilities, ClientRequest, ClientSocket, ClientSocketEvents, Transport } from '../../src/transport.js';
+import { CAN_DO_NOTHING, INERT_SOCKET, type Capabilities, type ClientRequest, type ClientSocket, type ClientSocketEvents, type Transport } from '../../src/transport.js';
 
-/** What a standard `WebSocket` can do (SPEC §5, browser column). */
-export const browserCapabilities: Capabilities = Object.freeze({
-  name: 'browser',
-  headers: false,
-  proxy: false,
-  caPath: false,
-  clientCert: false,
-  keyPassword: false,
-  minTlsVersion: false,
-  skipServerCertVerification: false,
-  heartbeat: false,
-  responseHeaders: false,
-  server: false,
-  closeCodes: 'application',
-});
-
-/** A socket that never reports anything more (used when the attempt could not even start). */
-const inert: ClientSocket = { send() {}, close() {}, terminate() {} };
+/** What a standard `WebSocket` can do (docs/behaviour.md#transports-and-capabilities, browser column). */
+export const browserCapabilities: Capabilities = Object.freeze({ ...CAN_DO_NOTHING, name: 'browser' });
 
 /** Opens a standard `WebSocket` and reports its life through `events`; never throws. */
 export function connectBrowser(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
@@ -47,7 +31,7 @@ export function connectBrowser(request: ClientRequest, events: ClientSocketEvent
     // Constructor throws (SyntaxError, SecurityError) are handshake failures with no HTTP reply.
     const detail = (e as Error)?.message;
     queueMicrotask(() => events.fail(0, detail));
-    return inert;
+    return INERT_SOCKET;
   }
   ws.binaryType = 'arraybuffer';
   let opened = false;

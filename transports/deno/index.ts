@@ -4,7 +4,7 @@
  * Needs `--allow-net`; `--allow-read` only when certificate paths are used; `--allow-env` only to
  * detect proxy variables that a `'no-proxy'` `wss:` request cannot bypass.
  *
- * What Deno cannot do per socket is declared below and answered with 801 (SPEC §8):
+ * What Deno cannot do per socket is declared below and answered with 801 (docs/behaviour.md#unsupported-options-801):
  * `skipServerCertVerification` (Deno only has the process-wide `--unsafely-ignore-certificate-errors`),
  * `minSupportTlsProtocol`, heartbeat pings, the 101 response headers, and the `user-agent` / `host`
  * headers (Deno replaces the first and drops the second). An encrypted PKCS#8 key (`keyPassword`)
@@ -17,13 +17,14 @@
  * await ws.connect('wss://echo.example/chat', { header: { authorization: 'Bearer x' } });
  */
 import { serverCore } from '../../src/server/server.js';
-import type { Capabilities, Transport } from '../../src/transport.js';
+import { CAN_DO_NOTHING, type Capabilities, type Transport } from '../../src/transport.js';
 import { connectDeno } from './client.js';
 import { deno } from './deno-api.js';
 import { unsupportedProxy } from './proxy.js';
 import { listenDeno } from './server.js';
 
 export const denoCapabilities: Capabilities = Object.freeze({
+  ...CAN_DO_NOTHING,
   name: 'deno',
   headers: true,
   forbiddenHeaders: Object.freeze(['user-agent', 'host']),
@@ -31,12 +32,7 @@ export const denoCapabilities: Capabilities = Object.freeze({
   caPath: true,
   clientCert: true,
   keyPassword: true,
-  minTlsVersion: false,
-  skipServerCertVerification: false,
-  heartbeat: false,
-  responseHeaders: false,
   server: true,
-  closeCodes: 'application',
   serverCloseCodes: 'any',
 });
 
