@@ -5,7 +5,7 @@
 // texts (SPEC §4). A build whose entry file does not exist yet is skipped.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 
@@ -91,6 +91,17 @@ if (existsSync('transports/browser/global.ts')) {
   });
 }
 
+/**
+ * Deno takes the types of a module imported by URL (or file path) from its `@ts-self-types` comment:
+ * each entry names its declarations, copied to dist/deno/types by scripts/deno-types.mjs.
+ */
+const denoSelfTypes = (chunk) => {
+  if (!chunk.isEntry || !chunk.facadeModuleId) return '';
+  const source = relative(process.cwd(), chunk.facadeModuleId).split(sep).join('/').replace(/\.ts$/, '.d.ts');
+  const up = '../'.repeat(chunk.fileName.split('/').length - 1) || './';
+  return `// @ts-self-types="${up}types/${source}"`;
+};
+
 // Deno: self-contained ESM (importable by URL with no import map).
 const denoInputs = present({
   index: 'transports/deno/entry.ts',
@@ -103,7 +114,7 @@ if (denoInputs.index) {
   builds.push({
     input: denoInputs,
     plugins: [kits('transports/deno/entry.ts'), bundleEventEmitter, ts()],
-    output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: denoSelfTypes },
   });
 }
 

@@ -236,6 +236,12 @@ function settle(callback: Object | undefined, result: Promise<boolean>): Promise
 }
 
 const rejected = (e: BusinessError<string>): Promise<boolean> => Promise.reject(e);
+
+/** `e` when it is BusinessError-shaped, else a `code` error explaining what was thrown. */
+function asBusinessError(e: unknown, code: number): BusinessError<string> {
+  if (typeof e === 'object' && e !== null && typeof (e as BusinessError).code === 'number') return e as BusinessError<string>;
+  return failure(code, `the socket threw instead of answering: ${String(e)}`);
+}
 const noop = (): void => {};
 
 const byteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
@@ -270,6 +276,15 @@ function requestedClose(options: webSocket.WebSocketCloseOptions | undefined): w
   const sendable = typeof code === 'number' && Number.isInteger(code) &&
     ((code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999));
   return { code: sendable ? (code as number) : 1000, reason: typeof reason === 'string' && reason !== '' ? reason : 'CLOSE_NORMAL' };
+}
+
+/** `requestedClose`, or the defaults when reading the options throws. */
+function safeClose(options: webSocket.WebSocketCloseOptions | undefined): webSocket.CloseResult {
+  try {
+    return requestedClose(options);
+  } catch (_e) {
+    return requestedClose(undefined);
+  }
 }
 
 /** The validated policy (or the 401 cause when an option is wrong). */
@@ -465,7 +480,8 @@ class Reconnecting {
       socket.on('close', (_e, result) => this.closed(attempt, result));
       return options === undefined ? socket.connect(url) : socket.connect(url, options);
     } catch (e) {
-      return Promise.reject(typeof e === 'object' && e !== null ? e : failure(2302999, String(e)));
+      // A socket must not throw (HarmonyOS answers through the promise); if one does, say so as a 401.
+      return rejected(asBusinessError(e, 401));
     }
   }
 
@@ -597,9 +613,13 @@ class Reconnecting {
   send(data: string | ArrayBuffer, callback?: AsyncCallback<boolean>): Promise<boolean> | undefined {
     const attempt = this.attempt;
     if (this.current === 'open' && attempt !== undefined && attempt.socket !== undefined) {
-      if (callback === undefined) return attempt.socket.send(data);
-      attempt.socket.send(data, callback);
-      return undefined;
+      try {
+        if (callback === undefined) return attempt.socket.send(data);
+        attempt.socket.send(data, callback);
+        return undefined;
+      } catch (e) {
+        return settle(callback, rejected(asBusinessError(e, 401)));
+      }
     }
     return settle(callback, this.enqueue(data));
   }
@@ -634,21 +654,31 @@ class Reconnecting {
     const attempt = this.attempt;
     if (state === 'open' && attempt !== undefined && attempt.socket !== undefined) {
       // Close the link; its `close` event ends the session and reports what was sent.
+      let closing: Promise<boolean>;
+      try {
+        closing = options === undefined ? attempt.socket.close() : attempt.socket.close(options);
+      } catch (e) {
+        return rejected(asBusinessError(e, 401)); // the link stays open, as after a refused close()
+      }
       this.current = 'closing';
       this.clearTimer(this.uptime);
       this.uptime = undefined;
-      this.queue = [];
-      return (options === undefined ? attempt.socket.close() : attempt.socket.close(options)).then(undefined, (e: Object) => {
+      return closing.then(undefined, (e: Object) => {
         // The link ended under us: end the session anyway, never stay in 'closing'.
         if (this.attempt === attempt) {
           this.end();
-          this.fire('close', [undefined as unknown as Object, requestedClose(options)]);
+          this.fire('close', [undefined as unknown as Object, safeClose(options)]);
         }
         throw e;
       });
     }
     // Connecting or backing off: no link to close. End now; `close` follows asynchronously, as it does for a link.
-    const result = requestedClose(options);
+    let result: webSocket.CloseResult;
+    try {
+      result = requestedClose(options);
+    } catch (e) {
+      return rejected(failure(401, `reading the close options threw: ${String(e)}`));
+    }
     this.end();
     Promise.resolve().then(() => this.fire('close', [undefined as unknown as Object, result]));
     return Promise.resolve(true);

@@ -1,5 +1,6 @@
 // vitest example config: the only thing HarmonyOS code needs is the kit names as aliases.
-// Run: npx vitest run --config test/examples/vitest.config.mjs
+// Run from the repository root after `npm run build` (`npm test` does both):
+//   npx vitest run --config test/examples/vitest.config.mjs
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 

@@ -14,16 +14,28 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (name) => `${root}node_modules/${name}`;
 
-/** Runs a command from the repository root; resolves with its exit code and combined output. */
+/**
+ * Runs a command (from the repository root by default); resolves with its exit code and combined
+ * output. A runner that does not exit by itself (something left running) is killed after two
+ * minutes and reported as such, so the failure names the cause instead of hanging `npm test`.
+ */
 function run(args, env = {}, cwd = root) {
   const childEnv = { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' };
   delete childEnv.NODE_TEST_CONTEXT; // a node:test child would otherwise report to this runner
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd, env: childEnv });
     let out = '';
+    let hung = false;
+    const guard = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, 120_000);
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => resolve({ code, out }));
+    child.on('exit', (code) => {
+      clearTimeout(guard);
+      resolve({ code: hung ? 'did not exit by itself within 2 minutes' : code, out });
+    });
   });
 }
 

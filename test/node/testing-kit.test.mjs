@@ -2,6 +2,7 @@
 // user of the published subpath sees them (no real sockets anywhere in this file).
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { webSocket } from 'ohos-websocket';
 import { nodeTransport } from 'ohos-websocket/transports/node';
 import { createTestNetwork } from 'ohos-websocket/testing';
@@ -226,6 +227,23 @@ describe('the default transport', () => {
     net.close();
     assert.equal(webSocket.transport, before, 'close() undoes install() too');
   });
+});
+
+test('CommonJS (jest without ESM): require() gets the kit, and install() reaches require(\'ohos-websocket\')', async () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require('ohos-websocket');
+  const kit = require('ohos-websocket/testing');
+  const cjsNet = kit.createTestNetwork();
+  cjsNet.install();
+  assert.equal(cjs.webSocket.capabilities.name, 'test');
+  cjsNet.peer('ws://cjs.test', { echo: true });
+  const ws = cjs.webSocket.createWebSocket();
+  const echoed = new Promise((r) => ws.on('message', (_e, d) => r(d)));
+  await ws.connect('ws://cjs.test');
+  await ws.send('from require');
+  assert.equal(await echoed, 'from require');
+  cjsNet.close();
+  assert.equal(cjs.webSocket.capabilities.name, 'node');
 });
 
 describe('servers on the network', () => {

@@ -1,6 +1,7 @@
 // The published package as a consumer sees it: publint (exports, files, fields) and
-// @arethetypeswrong/cli (types resolve for ESM and CommonJS consumers under node16 and bundler
-// resolution; the browser and Deno transports are ESM-only, so `require` of them is allowed to fail).
+// @arethetypeswrong/cli (types resolve for ESM and CommonJS consumers under node10 — `typesVersions` —,
+// node16 and bundler resolution; the browser and Deno transports are ESM-only, so `require` of them is
+// allowed to fail).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,7 @@ test('publint --strict finds nothing', () => {
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
 
-test('are-the-types-wrong: every entry typed for ESM and CommonJS consumers', () => {
-  const r = npx(['attw', '--pack', '.', '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm']);
+test('are-the-types-wrong: every entry typed for ESM and CommonJS consumers, node10 resolution included', () => {
+  const r = npx(['attw', '--pack', '.', '--ignore-rules', 'cjs-resolves-to-esm']);
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });

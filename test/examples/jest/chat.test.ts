@@ -1,5 +1,6 @@
 // jest example: playground/shared/chat.ts (HarmonyOS-style code, unchanged) under unit test.
-// Run: NODE_OPTIONS=--experimental-vm-modules npx jest --config test/examples/jest.config.mjs
+// Run from the repository root after `npm run build` (`npm test` does both):
+//   NODE_OPTIONS=--experimental-vm-modules npx jest --config test/examples/jest.config.mjs
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { createTestNetwork, type TestNetwork, type TestPeer } from 'ohos-websocket/testing';
 import { ChatRoom } from '../../../playground/shared/chat.ts';

@@ -1,5 +1,6 @@
 // node:test example: playground/shared/chat.ts (HarmonyOS-style code, unchanged) under unit test.
-// Run: node --import ./playground/node/register.mjs --test test/examples/node/
+// Run from the repository root after `npm run build` (`npm test` does both):
+//   node --import ./playground/node/register.mjs --test test/examples/node/
 // (register.mjs maps '@kit.NetworkKit' to 'ohos-websocket/kit' and strips the TypeScript types.)
 import { afterEach, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,6 @@
 // vitest example: playground/shared/chat.ts (HarmonyOS-style code, unchanged) under unit test.
-// Run: npx vitest run --config test/examples/vitest.config.mjs
+// Run from the repository root after `npm run build` (`npm test` does both):
+//   npx vitest run --config test/examples/vitest.config.mjs
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createTestNetwork, type TestNetwork } from 'ohos-websocket/testing';
 import { ChatRoom } from '../../../playground/shared/chat.ts';
