@@ -2,8 +2,7 @@
 // (ws, isomorphic-ws, https-proxy-agent, eventemitter3 resolve from node_modules); the browser and
 // Deno builds are self-contained (eventemitter3 bundled, no bare imports), and the script-tag build
 // is one minified IIFE. Every build, the script-tag one included, carries the errors' `cause`
-// texts (SPEC §4). A build whose entry file does not exist yet is skipped.
-import { existsSync } from 'node:fs';
+// texts (SPEC §4).
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
@@ -41,21 +40,19 @@ const kits = (entry) => ({
 });
 const RECONNECT = 'src/reconnect/reconnecting-websocket.ts';
 
-const present = (inputs) => Object.fromEntries(Object.entries(inputs).filter(([, file]) => existsSync(file)));
-
 const nodeExternal = (id) =>
   id.startsWith('node:') || ['ws', 'isomorphic-ws', 'https-proxy-agent', 'eventemitter3'].includes(id);
 
 const builds = [];
 
 // Node: ESM + CommonJS, dependencies external.
-const nodeInputs = present({
+const nodeInputs = {
   index: 'transports/node/entry.ts',
   base: 'src/base.ts',
   'transports/node': 'transports/node/index.ts',
   reconnect: RECONNECT,
   testing: 'transports/node/testing.ts',
-});
+};
 builds.push({
   input: nodeInputs,
   external: nodeExternal,
@@ -67,29 +64,25 @@ builds.push({
 });
 
 // Browser (and the `default` condition: any global WebSocket): self-contained ESM.
-const browserInputs = present({
+const browserInputs = {
   index: 'transports/browser/entry.ts',
   base: 'src/base.ts',
   'transports/browser': 'transports/browser/index.ts',
   reconnect: RECONNECT,
   testing: 'transports/browser/testing.ts',
+};
+builds.push({
+  input: browserInputs,
+  plugins: [kits('transports/browser/entry.ts'), bundleEventEmitter, ts()],
+  output: { dir: 'dist/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
 });
-if (browserInputs.index) {
-  builds.push({
-    input: browserInputs,
-    plugins: [kits('transports/browser/entry.ts'), bundleEventEmitter, ts()],
-    output: { dir: 'dist/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-  });
-}
 
 // Script tag: one minified IIFE defining the global `webSocket`.
-if (existsSync('transports/browser/global.ts')) {
-  builds.push({
-    input: 'transports/browser/global.ts',
-    plugins: [bundleEventEmitter, ts()],
-    output: { file: 'dist/ohos-websocket.min.js', format: 'iife', name: 'webSocket', exports: 'default', plugins: [terser({ ecma: 2020, compress: { passes: 2 } })] },
-  });
-}
+builds.push({
+  input: 'transports/browser/global.ts',
+  plugins: [bundleEventEmitter, ts()],
+  output: { file: 'dist/ohos-websocket.min.js', format: 'iife', name: 'webSocket', exports: 'default', plugins: [terser({ ecma: 2020, compress: { passes: 2 } })] },
+});
 
 /**
  * Deno takes the types of a module imported by URL (or file path) from its `@ts-self-types` comment:
@@ -103,19 +96,17 @@ const denoSelfTypes = (chunk) => {
 };
 
 // Deno: self-contained ESM (importable by URL with no import map).
-const denoInputs = present({
+const denoInputs = {
   index: 'transports/deno/entry.ts',
   base: 'src/base.ts',
   'transports/deno': 'transports/deno/index.ts',
   reconnect: RECONNECT,
   testing: 'transports/deno/testing.ts',
+};
+builds.push({
+  input: denoInputs,
+  plugins: [kits('transports/deno/entry.ts'), bundleEventEmitter, ts()],
+  output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: denoSelfTypes },
 });
-if (denoInputs.index) {
-  builds.push({
-    input: denoInputs,
-    plugins: [kits('transports/deno/entry.ts'), bundleEventEmitter, ts()],
-    output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: denoSelfTypes },
-  });
-}
 
 export default builds;

@@ -68,3 +68,6 @@ export function guard<T>(step: () => Result<T> | Promise<T>): Result<T> | Promis
   }
 }
 export const fail = <T = never>(error: BusinessError): Result<T> => ({ ok: false, error });
+
+/** The shared success result: `send` is hot, so success allocates nothing. */
+export const TRUE: Result<boolean> = ok(true);

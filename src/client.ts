@@ -2,10 +2,10 @@
  * The client session (SPEC §2): idle → connecting → open → closing → idle, reconnect allowed.
  * Transports report raw facts; this file decides which HarmonyOS event each fact is.
  */
-import { fail, guard, ok, settle, type Result } from './bridge.js';
+import { fail, guard, ok, settle, TRUE, type Result } from './bridge.js';
 import { checkCapabilities } from './capabilities.js';
 import { businessError, BusinessError, connectFailed, ErrorCode, unreadable } from './errors.js';
-import { dataOnly, Registry } from './events.js';
+import { dataOnly, LINK_DOWN, Registry } from './events.js';
 import { Heartbeat } from './heartbeat.js';
 import { thrownText } from './is.js';
 import { firstMissingFile } from './files.js';
@@ -17,7 +17,6 @@ type State = 'idle' | 'connecting' | 'open' | 'closing';
 type ClientEvent = 'open' | 'openInfo' | 'message' | 'close' | 'error' | 'dataEnd' | 'headerReceive';
 
 const EVENTS: ReadonlySet<string> = new Set<ClientEvent>(['open', 'openInfo', 'message', 'close', 'error', 'dataEnd', 'headerReceive']);
-const LINK_DOWN = 'The link is down';
 
 /** The 101 response headers as `headerReceive` reports them: lowercase keys, string values. */
 function responseHeaders(raw: Record<string, string | string[] | undefined>): T.ResponseHeaders {
@@ -293,6 +292,3 @@ export class ClientWebSocket implements T.WebSocket {
   onHeaderReceive(cb: T.Callback<T.ResponseHeaders>): void { this.events.on('headerReceive', cb); }
   offHeaderReceive(cb?: T.Callback<T.ResponseHeaders>): void { this.events.off('headerReceive', cb); }
 }
-
-/** Shared success result: `send` is hot, so it allocates nothing on success. */
-const TRUE: Result<boolean> = ok(true);

@@ -32,8 +32,6 @@ export const ErrorCode = {
   UNKNOWN: 2302999,
 } as const;
 
-export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
-
 /** The native message for each code (SPEC §4). */
 export const ErrorMessage: Readonly<Record<number, string>> = {
   200: 'Websocket connect failed',

@@ -65,5 +65,11 @@ export class Registry<Types extends string> extends EventEmitter<string> {
   }
 }
 
+/**
+ * The reason a `close` event reports for a link that ended without a close frame, or a close frame
+ * without a reason (client and server alike, as natively).
+ */
+export const LINK_DOWN = 'The link is down';
+
 /** Adapter for the one-argument static aliases of `(err, data)` events: passes `data` only. */
 export const dataOnly = (user: Fn): Fn => (_err: unknown, data: unknown) => user(data);

@@ -14,6 +14,12 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   }
 }
 
+/** RFC 7230 token: what a header name or a subprotocol may be. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Whether `s` is an RFC 7230 token (non-empty). */
+export const isToken = (s: string): boolean => TOKEN.test(s);
+
 const byteLengthOf = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
 
 /**

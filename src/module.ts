@@ -6,7 +6,7 @@ import { ClientWebSocket, DEFAULT_HANDSHAKE_TIMEOUT_MS } from './client.js';
 import { ErrorCode } from './errors.js';
 import { show, thrownText } from './is.js';
 import { UnavailableServer } from './server/unavailable.js';
-import type { Capabilities, Transport } from './transport.js';
+import { CAN_DO_NOTHING, INERT_SOCKET, type Capabilities, type Transport } from './transport.js';
 import { TlsProtocol } from './types.js';
 import type * as T from './types.js';
 
@@ -103,14 +103,10 @@ function isTransport(t: unknown): t is Transport {
 /** A transport that can do nothing: every connect fails with `why` as the error event's cause. */
 export function failingTransport(name: string, why: string): Transport {
   return {
-    capabilities: Object.freeze({
-      name, headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false,
-      minTlsVersion: false, skipServerCertVerification: false, heartbeat: false, responseHeaders: false,
-      server: false, closeCodes: 'application' as const,
-    }),
+    capabilities: Object.freeze({ ...CAN_DO_NOTHING, name }),
     connect(_request, events) {
       queueMicrotask(() => events.fail(0, why));
-      return { send() {}, close() {}, terminate() {} };
+      return INERT_SOCKET;
     },
   };
 }

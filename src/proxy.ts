@@ -4,16 +4,7 @@
  * lists use the same rule, plus `*` (everything), IPv4 CIDR blocks (`10.0.0.0/8`, common in
  * `no_proxy`) and an optional `:port` that we ignore.
  */
-
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-/** An IPv4 address as an unsigned 32-bit number, or `undefined`. */
-function ipv4(s: string): number | undefined {
-  const m = IPV4.exec(s);
-  if (!m) return undefined;
-  const parts = m.slice(1).map(Number);
-  return parts.some((p) => p > 255) ? undefined : ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-}
+import { ipv4Number as ipv4 } from './server/address.js';
 
 /** Whether IPv4 `host` lies in `cidr` (`a.b.c.d/n`). */
 function inCidr(host: string, cidr: string): boolean {

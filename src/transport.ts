@@ -49,6 +49,21 @@ export interface Capabilities {
   readonly serverCloseCodes?: 'any' | 'application';
 }
 
+/** The flags of {@link Capabilities} (everything but the name and the close-code sets). */
+type Flags = Omit<Capabilities, 'name' | 'forbiddenHeaders' | 'closeCodes' | 'serverCloseCodes'>;
+
+/**
+ * A transport that can honour no option, no heartbeat, no response headers and no server, and
+ * sends only application close codes: spread it and switch on what yours can do.
+ *
+ * @example
+ * const capabilities: Capabilities = { ...CAN_DO_NOTHING, name: 'mine', heartbeat: true };
+ */
+export const CAN_DO_NOTHING: Readonly<Flags & { closeCodes: 'application' }> = {
+  headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false, minTlsVersion: false,
+  skipServerCertVerification: false, heartbeat: false, responseHeaders: false, server: false, closeCodes: 'application',
+};
+
 /**
  * Every flag on and any close code, under `name`: what a transport without platform limits
  * declares (Node's `ws`, the test kit's in-memory network).
@@ -67,7 +82,12 @@ export type ProxyRequest =
    * An HTTP CONNECT proxy. `exclusionList` is already applied: a request whose host it names
    * arrives as `{ kind: 'none' }`; the list is passed on for information only.
    */
-  | { kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[] };
+  | {
+      kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[];
+    };
+
+/** `host` as a URL's host part: an IPv6 literal in brackets (`::1` → `[::1]`), anything else as is. */
+export const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
 /** A validated, normalised connect request (the core has applied every SPEC rule already). */
 export interface ClientRequest {
@@ -149,6 +169,12 @@ export interface ClientSocket {
   /** Drop the link at once, without a close handshake (heartbeat timeout, abort while connecting). */
   terminate(): void;
 }
+
+/**
+ * The socket to return for an attempt that failed before it started (report it with `events.fail`
+ * in a microtask): it does nothing.
+ */
+export const INERT_SOCKET: ClientSocket = { send() {}, close() {}, terminate() {} };
 
 /* ----------------------------------------- server ----------------------------------------- */
 

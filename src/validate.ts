@@ -5,7 +5,7 @@
 import { businessError, ErrorCode, paramError, type BusinessError } from './errors.js';
 import { fail, ok, type Result } from './bridge.js';
 import type { ClientRequest, ProxyRequest } from './transport.js';
-import { arrayBufferLength, isObject, show } from './is.js';
+import { arrayBufferLength, isObject, isToken, show } from './is.js';
 import { bypassesProxy } from './proxy.js';
 
 /** Largest payload `send` accepts, in bytes (SPEC §2.5). */
@@ -18,8 +18,6 @@ export const MAX_REASON_BYTES = 123;
 const CTL = /[\r\n\0]/;
 /** A character a header value cannot carry: a control character other than tab, DEL, or above U+00FF. */
 const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/u;
-/** RFC 7230 token: what a header name or a subprotocol may be. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 
 /** UTF-8 byte length of a string, without allocating. */
@@ -154,7 +152,7 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
       return fail(paramError(`header "${JSON.stringify(key).slice(1, -1)}" contains CR, LF or NUL; such headers are never sent`));
     }
     if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
-    if (!TOKEN.test(key)) return fail(paramError(`"${key}" is not a valid header name`));
+    if (!isToken(key)) return fail(paramError(`"${key}" is not a valid header name`));
     // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab): refused
     // here with a cause rather than failing later as an `error` 200 from the socket layer.
     const bad = UNSENDABLE.exec(value);
@@ -237,7 +235,7 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
   const headers = normaliseHeaders(o.header);
   if (!headers.ok) return headers;
   const protocols = o.protocol === undefined ? [] : (o.protocol as string).split(',').map((s) => s.trim()).filter(Boolean);
-  if (protocols.some((p) => !TOKEN.test(p))) return fail(paramError(`options.protocol "${o.protocol}" is not a comma list of tokens`));
+  if (protocols.some((p) => !isToken(p))) return fail(paramError(`options.protocol "${o.protocol}" is not a comma list of tokens`));
   // Browsers and ws refuse a repeated subprotocol; refuse it here so every transport agrees.
   if (new Set(protocols).size !== protocols.length) return fail(paramError(`options.protocol "${o.protocol}" names a subprotocol twice`));
   const proxy = normaliseProxy(o.proxy);

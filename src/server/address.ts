@@ -3,11 +3,20 @@
  * config check agree on what an address is.
  */
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const HEXTET = /^[0-9a-f]{1,4}$/i;
 
-/** Dotted-quad IPv4 without leading zeros (`010.0.0.1` is ambiguous, so refused). */
-export const isIPv4 = (s: string): boolean => IPV4.test(s);
+/**
+ * A dotted-quad IPv4 address as an unsigned 32-bit number, or `undefined`: the one IPv4 parser
+ * (config checks, `no_proxy` CIDR blocks). No leading zeros: `010.0.0.1` is ambiguous, so refused.
+ */
+export function ipv4Number(s: string): number | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d?\d?)$/.test(p) && +p < 256)) return undefined;
+  return ((+parts[0] << 24) | (+parts[1] << 16) | (+parts[2] << 8) | +parts[3]) >>> 0;
+}
+
+/** Dotted-quad IPv4 without leading zeros. */
+export const isIPv4 = (s: string): boolean => ipv4Number(s) !== undefined;
 
 /**
  * Textual IPv6 (RFC 4291 §2.2): eight hextets, one `::` run, an optional trailing dotted IPv4, and an

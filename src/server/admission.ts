@@ -30,9 +30,4 @@ export class Admission {
     if (n <= 1) this.perIp.delete(ip);
     else this.perIp.set(ip, n - 1);
   }
-
-  /** Distinct client IPs holding a slot. */
-  get clients(): number {
-    return this.perIp.size;
-  }
 }

@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '../bridge.js';
 import { businessError, ErrorCode, paramError } from '../errors.js';
 import type { ListenRequest } from '../transport.js';
-import { isObject, show } from '../is.js';
+import { isObject, isToken, show } from '../is.js';
 import { isIP } from './address.js';
 
 /** The documented default of both admission limits. */
@@ -65,7 +65,7 @@ export function normaliseServerConfig(config: unknown): Result<ServerPlan> {
     if (cert.certPath !== '' || cert.keyPath !== '') tls = { certPath: cert.certPath, keyPath: cert.keyPath };
   }
   const protocol = config.protocol;
-  if (protocol !== undefined && (typeof protocol !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]*$/.test(protocol))) {
+  if (protocol !== undefined && (typeof protocol !== 'string' || (protocol !== '' && !isToken(protocol)))) {
     return fail(paramError(`config.protocol must be one subprotocol token like "chat", got ${show(protocol)}`));
   }
   const maxClients = limit(config, 'maxConcurrentClientsNumber');

@@ -4,6 +4,7 @@
  * path (clean close, drop, stop) is what keeps that list exact.
  */
 import type { ServerSocket } from '../transport.js';
+import { isObject } from '../is.js';
 import type { CloseResult, WebSocketConnection } from '../types.js';
 
 /** One accepted connection. */
@@ -20,8 +21,6 @@ export interface Entry {
 
 /** The registry key of a connection: `ip:port` (IPv6 addresses contain colons, the port never). */
 export const keyOf = (ip: string, port: number): string => `${ip}:${port}`;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Whether `v` has the shape of a `WebSocketConnection` (`{clientIP: string, clientPort: integer}`). */
 export const isConnection = (v: unknown): v is WebSocketConnection =>
@@ -68,10 +67,6 @@ export class ConnectionRegistry {
 
   values(): IterableIterator<Entry> {
     return this.entries.values();
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 
   /** Resolves once no connection is left. */

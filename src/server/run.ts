@@ -6,7 +6,7 @@
  * lifetime can only touch that lifetime's (already empty) state.
  */
 import { connectFailed } from '../errors.js';
-import type { Registry } from '../events.js';
+import { LINK_DOWN, type Registry } from '../events.js';
 import {
   NO_CLOSE_FRAME,
   receivedCloseFrame,
@@ -29,8 +29,6 @@ import { ConnectionRegistry, type Entry } from './registry.js';
 
 export type ServerEvent = 'connect' | 'messageReceive' | 'close' | 'error';
 
-/** Reason reported for a close without a close frame, or a close frame without a reason (as the client). */
-export const LINK_DOWN = 'The link is down';
 /**
  * How long `stop()` gives clients to answer its 1001 before dropping them: long enough for any
  * client that is reading (a round trip), short enough that a silent one cannot hold `stop()`.

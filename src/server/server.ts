@@ -2,23 +2,20 @@
  * `webSocket.WebSocketServer` (API 19, SPEC §3): the public object. Arguments are checked here,
  * a `Run` handles one listening lifetime, and the transport only listens and moves bytes.
  */
-import { fail, guard, ok, settle, type Result } from '../bridge.js';
+import { fail, guard, ok, settle, TRUE, type Result } from '../bridge.js';
 import { unsupported } from '../capabilities.js';
 import { businessError, ErrorCode, isBusinessError, paramError, unreadable, type BusinessError } from '../errors.js';
 import type { Transport } from '../transport.js';
 import type * as T from '../types.js';
 import { firstMissingFile } from '../files.js';
+import { isObject } from '../is.js';
 import { checkPayload, normaliseClose } from '../validate.js';
 import { normaliseServerConfig, type ServerPlan } from './config.js';
 import { isConnection, keyOf } from './registry.js';
 import { ServerListeners } from './listeners.js';
 import { beginClose, Run } from './run.js';
 
-const TRUE: Result<boolean> = ok(true);
-
 type State = 'idle' | 'starting' | 'started' | 'stopping';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** A transport's listen failure (a `ListenError`, checked by shape so other copies work) → code. */
 function listenFailure(e: unknown, plan: ServerPlan): BusinessError {

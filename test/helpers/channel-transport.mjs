@@ -1,9 +1,8 @@
 // A complete transport, client and server, over an in-process channel (no sockets): proof that
 // the contract of src/transport.ts is small. It only moves messages and reports facts; the core
 // decides everything else (subprotocols, admission, refusal while stopping, close codes, events).
-import { ListenError, NO_CLOSE_FRAME, serverCore } from 'ohos-websocket';
+import { CAN_DO_NOTHING, ListenError, NO_CLOSE_FRAME, serverCore } from 'ohos-websocket';
 
-const NOTHING = { headers: false, proxy: false, caPath: false, clientCert: false, keyPassword: false, minTlsVersion: false };
 const listening = new Map(); // port → ServerHandlers
 let lastPort = 40000;
 let lastClientPort = 50000;
@@ -34,10 +33,7 @@ function pair() {
 }
 
 export const channelTransport = {
-  capabilities: Object.freeze({
-    name: 'channel', ...NOTHING, skipServerCertVerification: false, heartbeat: false, responseHeaders: false,
-    server: true, closeCodes: 'any',
-  }),
+  capabilities: Object.freeze({ ...CAN_DO_NOTHING, name: 'channel', server: true, closeCodes: 'any' }),
   serverCore,
 
   connect(request, events) {

@@ -15,26 +15,10 @@
  * // e.g. on Node ≥ 22 or Bun, to use the built-in WebSocket instead of `ws`:
  * const ws = webSocket.createWebSocket({ transport: browserTransport });
  */
-import type { Capabilities, ClientRequest, ClientSocket, ClientSocketEvents, Transport } from '../../src/transport.js';
+import { CAN_DO_NOTHING, INERT_SOCKET, type Capabilities, type ClientRequest, type ClientSocket, type ClientSocketEvents, type Transport } from '../../src/transport.js';
 
 /** What a standard `WebSocket` can do (SPEC §5, browser column). */
-export const browserCapabilities: Capabilities = Object.freeze({
-  name: 'browser',
-  headers: false,
-  proxy: false,
-  caPath: false,
-  clientCert: false,
-  keyPassword: false,
-  minTlsVersion: false,
-  skipServerCertVerification: false,
-  heartbeat: false,
-  responseHeaders: false,
-  server: false,
-  closeCodes: 'application',
-});
-
-/** A socket that never reports anything more (used when the attempt could not even start). */
-const inert: ClientSocket = { send() {}, close() {}, terminate() {} };
+export const browserCapabilities: Capabilities = Object.freeze({ ...CAN_DO_NOTHING, name: 'browser' });
 
 /** The standard `WebSocket` class of this realm, if there is one. */
 export const platformWebSocket = (): typeof WebSocket | undefined => (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
@@ -54,7 +38,7 @@ export function connectBrowser(request: ClientRequest, events: ClientSocketEvent
     // Constructor throws (SyntaxError, SecurityError) are handshake failures with no HTTP reply.
     const detail = (e as Error)?.message;
     queueMicrotask(() => events.fail(0, detail));
-    return inert;
+    return INERT_SOCKET;
   }
   ws.binaryType = 'arraybuffer';
   let opened = false;

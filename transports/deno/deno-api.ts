@@ -38,7 +38,6 @@ export interface DenoServeOptions {
   hostname: string;
   cert?: string;
   key?: string;
-  signal?: AbortSignal;
   onListen?: (addr: DenoNetAddr) => void;
   onError?: (error: unknown) => Response | Promise<Response>;
 }
@@ -54,13 +53,11 @@ export interface DenoPermissionStatus {
 }
 
 export interface DenoApi {
-  readonly version: { readonly deno: string };
   createHttpClient(options: DenoHttpClientOptions): DenoHttpClient;
   readTextFileSync(path: string): string;
-  readTextFile(path: string): Promise<string>;
   stat(path: string): Promise<{ isFile: boolean }>;
   readonly env: { get(name: string): string | undefined };
-  readonly permissions: { querySync(desc: { name: 'env'; variable?: string } | { name: 'read'; path?: string }): DenoPermissionStatus };
+  readonly permissions: { querySync(desc: { name: 'env'; variable?: string }): DenoPermissionStatus };
   serve(options: DenoServeOptions, handler: (request: Request, info: DenoServeHandlerInfo) => Response | Promise<Response>): DenoHttpServer;
   upgradeWebSocket(request: Request, options?: { protocol?: string; idleTimeout?: number }): { socket: WebSocket; response: Response };
   readonly errors: {

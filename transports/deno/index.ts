@@ -17,13 +17,14 @@
  * await ws.connect('wss://echo.example/chat', { header: { authorization: 'Bearer x' } });
  */
 import { serverCore } from '../../src/server/server.js';
-import type { Capabilities, Transport } from '../../src/transport.js';
+import { CAN_DO_NOTHING, type Capabilities, type Transport } from '../../src/transport.js';
 import { connectDeno, denoWebSocket } from './client.js';
 import { deno } from './deno-api.js';
 import { unsupportedProxy } from './proxy.js';
 import { listenDeno } from './server.js';
 
 export const denoCapabilities: Capabilities = Object.freeze({
+  ...CAN_DO_NOTHING,
   name: 'deno',
   headers: true,
   forbiddenHeaders: Object.freeze(['user-agent', 'host']),
@@ -31,12 +32,7 @@ export const denoCapabilities: Capabilities = Object.freeze({
   caPath: true,
   clientCert: true,
   keyPassword: true,
-  minTlsVersion: false,
-  skipServerCertVerification: false,
-  heartbeat: false,
-  responseHeaders: false,
   server: true,
-  closeCodes: 'application',
   serverCloseCodes: 'any',
 });
 

@@ -8,7 +8,7 @@
  *   tunnel, which CONNECT-only proxies never answer → 801.
  */
 import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
-import type { ClientRequest } from '../../src/transport.js';
+import { urlHost, type ClientRequest } from '../../src/transport.js';
 import { deno, type DenoProxy } from './deno-api.js';
 
 /** The variables Deno consults, in its order (lower case first, as ours). */
@@ -74,9 +74,8 @@ export function denoProxy(request: ClientRequest): DenoProxy | undefined {
     return { transport: 'tcp', hostname: u.hostname, port: Number(u.port || 80) };
   }
   if (p.kind !== 'http') return undefined;
-  const host = p.host.includes(':') && !p.host.startsWith('[') ? `[${p.host}]` : p.host;
   return {
-    url: `http://${host}:${p.port}`,
+    url: `http://${urlHost(p.host)}:${p.port}`,
     ...(p.username !== undefined ? { basicAuth: { username: p.username, password: p.password ?? '' } } : {}),
   };
 }

@@ -7,16 +7,8 @@
  * - after a failed keep-alive ping (`idleTimeout`) the socket fires `close` twice: reported once;
  * - `shutdown()` must be awaited before the port can be bound again.
  */
-import {
-  ListenError,
-  NO_CLOSE_FRAME,
-  type HandshakeAccepted,
-  type ListeningServer,
-  type ListenRequest,
-  type ServerHandlers,
-  type ServerSocket,
-  type ServerSocketEvents,
-} from '../../src/transport.js';
+import { ListenError, NO_CLOSE_FRAME } from '../../src/transport.js';
+import type { HandshakeAccepted, ListeningServer, ListenRequest, ServerHandlers, ServerSocket, ServerSocketEvents } from '../../src/transport.js';
 import { deno, type DenoHttpServer, type DenoServeHandlerInfo } from './deno-api.js';
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>

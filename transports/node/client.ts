@@ -9,7 +9,7 @@ import type { Agent } from 'node:http';
 import WebSocket from 'isomorphic-ws';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
-import { NO_CLOSE_FRAME, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ProxyRequest } from '../../src/transport.js';
+import { INERT_SOCKET, NO_CLOSE_FRAME, urlHost, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ProxyRequest } from '../../src/transport.js';
 import { exactArrayBuffer } from './buffer.js';
 
 const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -30,8 +30,7 @@ function proxyUrl(proxy: ProxyRequest, request: ClientRequest): string | undefin
   const auth = proxy.username !== undefined
     ? `${encodeURIComponent(proxy.username)}:${encodeURIComponent(proxy.password ?? '')}@`
     : '';
-  const host = proxy.host.includes(':') && !proxy.host.startsWith('[') ? `[${proxy.host}]` : proxy.host;
-  return `http://${auth}${host}:${proxy.port}`;
+  return `http://${auth}${urlHost(proxy.host)}:${proxy.port}`;
 }
 
 /** Builds the `ws` client options for a request; throws (caught by the caller) on unreadable files. */
@@ -169,7 +168,7 @@ export function connectNode(request: ClientRequest, events: ClientSocketEvents):
   } catch (e) {
     const detail = (e as Error).message;
     queueMicrotask(() => events.fail(0, detail));
-    return { send() {}, close() {}, terminate() {} };
+    return INERT_SOCKET;
   }
   const socket = new NodeClientSocket(ws, events);
   ws[SOCKET] = socket;

@@ -11,15 +11,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'isomorphic-ws';
 import type { ServerOptions, WebSocketServer as WsServer } from 'ws';
-import {
-  ListenError,
-  NO_CLOSE_FRAME,
-  type ListeningServer,
-  type ListenRequest,
-  type ServerHandlers,
-  type ServerSocket,
-  type ServerSocketEvents,
-} from '../../src/transport.js';
+import { ListenError, NO_CLOSE_FRAME } from '../../src/transport.js';
+import type { ListeningServer, ListenRequest, ServerHandlers, ServerSocket, ServerSocketEvents } from '../../src/transport.js';
 import { exactArrayBuffer } from './buffer.js';
 
 const noop = () => {};
