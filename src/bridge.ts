@@ -1,5 +1,5 @@
 /**
- * The callback/promise bridge, written once (SPEC §2.1), and the rule for user code that throws.
+ * The callback/promise bridge, written once (docs/behaviour.md#callbacks-and-promises), and the rule for user code that throws.
  */
 import { unreadable, type BusinessError } from './errors.js';
 
@@ -9,7 +9,7 @@ declare const reportError: ((e: unknown) => void) | undefined;
 
 /**
  * Surfaces an exception thrown by user code as the platform's ordinary uncaught error, outside our
- * call stack, so it neither corrupts our state nor stops later events (SPEC §2.1).
+ * call stack, so it neither corrupts our state nor stops later events (docs/behaviour.md#callbacks-and-promises).
  */
 export function reportUserError(e: unknown): void {
   if (typeof reportError === 'function') reportError(e);

@@ -1,5 +1,5 @@
 /**
- * The 801 rule (SPEC §8): a request's needs must be a subset of the transport's capabilities,
+ * The 801 rule (docs/behaviour.md#unsupported-options-801): a request's needs must be a subset of the transport's capabilities,
  * checked before any I/O. Capabilities are data; the core never guesses the platform.
  */
 import { businessError, ErrorCode, type BusinessError } from './errors.js';

@@ -1,5 +1,5 @@
 /**
- * The client session (SPEC §2): idle → connecting → open → closing → idle, reconnect allowed.
+ * The client session (docs/behaviour.md#client): idle → connecting → open → closing → idle, reconnect allowed.
  * Transports report raw facts; this file decides which HarmonyOS event each fact is.
  */
 import { fail, guard, ok, settle, TRUE, type Result } from './bridge.js';
@@ -48,10 +48,10 @@ class Session implements ClientSocketEvents {
   socket: ClientSocket | undefined;
   /** Messages sent while connecting, flushed in order on open. */
   queue: Array<string | ArrayBuffer> = [];
-  /** What our own close() sent, reported by the close event (SPEC §2.7). */
+  /** What our own close() sent, reported by the close event (docs/behaviour.md#client-events). */
   localClose: T.CloseResult | undefined;
   heartbeat: Heartbeat | undefined;
-  /** The handshake deadline (SPEC §2.3: the native client gives up after 20 s). */
+  /** The handshake deadline (docs/behaviour.md#connect: the native client gives up after 20 s). */
   deadline: ReturnType<typeof setTimeout> | undefined;
 
   /** `n` is dropped on open: an idle connection need not keep its connect request alive. */
@@ -75,7 +75,7 @@ class Session implements ClientSocketEvents {
     const socket = this.socket!;
     const offered = this.n!.request.protocols;
     if (offered.length > 0 && !offered.includes(facts.protocol)) {
-      // SPEC §2.4: a server that picks no protocol, or one not offered, fails the handshake. ws and
+      // docs/behaviour.md#connect-options: a server that picks no protocol, or one not offered, fails the handshake. ws and
       // browsers enforce it already; some stacks (Deno's WebSocket) open anyway, so it is decided here.
       this.end();
       socket.terminate();
@@ -182,7 +182,7 @@ export class ClientWebSocket implements T.WebSocket {
       if (n.error.code === ErrorCode.OTHER) {
         const e = connectFailed(0, 'the URL has no host');
         queueMicrotask(() => this.events.fire('error', e));
-        // -1 carries the connect-failure message here (SPEC §4), not the table's default text.
+        // -1 carries the connect-failure message here (docs/behaviour.md#errors), not the table's default text.
         return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed', undefined, 'the URL has no host'));
       }
       return fail(n.error);
@@ -280,7 +280,7 @@ export class ClientWebSocket implements T.WebSocket {
 
   onOpen(cb: T.Callback<T.OpenResult>): void { this.events.on('open', cb, dataOnly); }
   offOpen(cb?: T.Callback<T.OpenResult>): void { this.events.off('open', cb); }
-  // The official declarations give these two `AsyncCallback`s: `(undefined, value)`, as on() (SPEC §2.1).
+  // The official declarations give these two `AsyncCallback`s: `(undefined, value)`, as on() (docs/behaviour.md#callbacks-and-promises).
   onMessage(cb: T.AsyncCallback<string | ArrayBuffer>): void { this.events.on('message', cb); }
   offMessage(cb?: T.AsyncCallback<string | ArrayBuffer>): void { this.events.off('message', cb); }
   onWebSocketClose(cb: T.AsyncCallback<T.CloseResult>): void { this.events.on('close', cb); }

@@ -1,9 +1,9 @@
 /**
- * The one error class of the package and the one table of its codes (SPEC §4).
+ * The one error class of the package and the one table of its codes (docs/behaviour.md#errors).
  *
  * HarmonyOS reports failures as `BusinessError { code, message, data? }`. `message` is exactly the
  * native text (apps compare it and log `JSON.stringify(err)`); what was wrong and how to fix it goes
- * in the non-enumerable `cause`, because "Parameter error" alone helps nobody (SPEC §4).
+ * in the non-enumerable `cause`, because "Parameter error" alone helps nobody (docs/behaviour.md#errors).
  */
 
 import { thrownText } from './is.js';
@@ -32,7 +32,7 @@ export const ErrorCode = {
   UNKNOWN: 2302999,
 } as const;
 
-/** The native message for each code (SPEC §4). */
+/** The native message for each code (docs/behaviour.md#errors). */
 export const ErrorMessage: Readonly<Record<number, string>> = {
   200: 'Websocket connect failed',
   201: 'Permission denied',
@@ -61,7 +61,7 @@ function own(target: object, key: string, value: unknown, enumerable: boolean): 
  *
  * HarmonyOS hands callbacks a plain `{code, message}` object and apps log it with
  * `JSON.stringify(err)`, so `code`, `message` (and `data`, when there is data) are own enumerable
- * properties in that order and `message` is exactly the native text (SPEC §4). What was wrong and
+ * properties in that order and `message` is exactly the native text (docs/behaviour.md#errors). What was wrong and
  * how to fix it is in `cause`: a string, not enumerable, printed by Node's and browsers' consoles
  * under the message. See docs/behaviour.md.
  *
@@ -72,7 +72,7 @@ function own(target: object, key: string, value: unknown, enumerable: boolean): 
  * });
  */
 export class BusinessError<T = void> extends Error {
-  /** The HarmonyOS error code (SPEC §4). */
+  /** The HarmonyOS error code (docs/behaviour.md#errors). */
   declare code: number;
   /** Extra data; for error events (code 200) the HTTP status as a string. */
   declare data?: T;
@@ -105,7 +105,7 @@ export function businessError<T = void>(code: number, cause?: string, data?: T):
 export const paramError = (cause: string): BusinessError => businessError(ErrorCode.PARAMETER_ERROR, cause);
 
 /**
- * The payload of a client or server `error` event (SPEC §2.7, §4): natively `{code: 200, data}` with
+ * The payload of a client or server `error` event (docs/behaviour.md#client-events, §4): natively `{code: 200, data}` with
  * no message, so `message` (`Websocket connect failed`) is there but not enumerable and
  * `JSON.stringify(err)` gives `{"code":200,"data":"0"}`.
  */
@@ -146,7 +146,7 @@ export function isBusinessError(value: unknown): value is BusinessError<unknown>
 
 /**
  * The 401 for an argument that throws when read (a getter, a Proxy trap, a revoked Proxy): nothing
- * but `on`/`off` throws (SPEC §2.2), so such an argument is a parameter error like any other.
+ * but `on`/`off` throws (docs/behaviour.md#argument-errors), so such an argument is a parameter error like any other.
  */
 export function unreadable(e: unknown): BusinessError {
   return paramError(`an argument threw when it was read (${thrownText(e)}); pass plain objects and values`);

@@ -1,5 +1,5 @@
 /**
- * The one-listener event registry (SPEC §2.7, §3) on eventemitter3: `on` replaces the listener of its
+ * The one-listener event registry (docs/behaviour.md#client-events, §3) on eventemitter3: `on` replaces the listener of its
  * type, `off(type)` removes it, `off(type, fn)` only when `fn` is the registered one. Static-ArkTS
  * aliases share the slot of the event they name but take a different argument shape: they register
  * an adapter that remembers the user's function, so `off(type, fn)` still recognises it.

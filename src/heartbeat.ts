@@ -1,5 +1,5 @@
 /**
- * Heartbeat policy (SPEC §2.4): the core decides when to ping and when a missing pong means the
+ * Heartbeat policy (docs/behaviour.md#connect-options): the core decides when to ping and when a missing pong means the
  * link is dead; the transport only sends ping frames, reports pongs and drops the link on request.
  *
  * Every idle Node connection carries one of these, so it holds the socket itself and its timers

@@ -1,7 +1,7 @@
 /**
  * Small value checks shared by the core, written once (as ky's `is.ts`). Each one is safe on any
  * value a caller can pass — Proxies (revoked ones included), throwing getters, null-prototype
- * objects, BigInts, symbols — so argument checks never throw (SPEC §2.2, docs/behaviour.md).
+ * objects, BigInts, symbols — so argument checks never throw (docs/behaviour.md#argument-errors).
  */
 
 /** A non-null object that is not an array. (`Array.isArray` throws on a revoked Proxy.) */

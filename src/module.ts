@@ -45,7 +45,7 @@ export interface WebSocketModule {
   createWebSocketServer(options?: CreateOptions): T.WebSocketServer;
   /** `TlsProtocol` (API 26), a runtime enum. */
   readonly TlsProtocol: typeof TlsProtocol;
-  /** Extension: what the active default transport supports (SPEC §5). */
+  /** Extension: what the active default transport supports (docs/behaviour.md#transports-and-capabilities). */
   readonly capabilities: Capabilities;
   /** Extension: the active default transport. */
   readonly transport: Transport;
@@ -57,13 +57,13 @@ export interface WebSocketModule {
    * webSocket.setTransport(nodeTransport); // e.g. in Deno, for the full option set
    */
   setTransport(transport: Transport): void;
-  /** The error codes table (SPEC §4). */
+  /** The error codes table (docs/behaviour.md#errors). */
   readonly ErrorCode: typeof ErrorCode;
 }
 
 /** Builds a `webSocket` namespace object whose default transport is `transport`. */
 /**
- * The transport `options` ask for, else `fallback`. The factories never throw (SPEC §2.2): options
+ * The transport `options` ask for, else `fallback`. The factories never throw (docs/behaviour.md#argument-errors): options
  * that cannot be read, or a `transport` that is not one, give a stand-in whose every connect fails
  * with an `error` event and whose server `start()` answers 801, each saying what was wrong.
  */

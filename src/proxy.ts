@@ -1,5 +1,5 @@
 /**
- * Proxy bypass rules, shared by every transport that tunnels (SPEC §2.4): a host bypasses the proxy
+ * Proxy bypass rules, shared by every transport that tunnels (docs/behaviour.md#connect-options): a host bypasses the proxy
  * when it matches an entry exactly, or an entry `*.domain` / `.domain` as a suffix. `no_proxy`
  * lists use the same rule, plus `*` (everything), IPv4 CIDR blocks (`10.0.0.0/8`, common in
  * `no_proxy`) and an optional `:port` that we ignore.

@@ -10,7 +10,7 @@ import type { WebSocketServer } from './types.js';
 
 /**
  * What a transport can honour. The core checks a request against these flags before any I/O and
- * answers an option the transport lacks with 801 (SPEC §8), never by ignoring it.
+ * answers an option the transport lacks with 801 (docs/behaviour.md#unsupported-options-801), never by ignoring it.
  */
 export interface Capabilities {
   /** Transport name, used in 801 messages (`'node'`, `'browser'`, `'deno'`, …). */
@@ -89,7 +89,7 @@ export type ProxyRequest =
 /** `host` as a URL's host part: an IPv6 literal in brackets (`::1` → `[::1]`), anything else as is. */
 export const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
-/** A validated, normalised connect request (the core has applied every SPEC rule already). */
+/** A validated, normalised connect request (the core has applied every rule of docs/behaviour.md#connect already). */
 export interface ClientRequest {
   /** Absolute `ws:`/`wss:` URL, a path-less URL with a query already given its slash. */
   readonly url: string;
@@ -99,7 +99,7 @@ export interface ClientRequest {
   readonly protocols: readonly string[];
   /** Extra headers: lowercase keys, CR/LF/NUL-free values. Empty object when none. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The `Origin` a non-browser client sends (SPEC §2.4); transports with `headers` send it. */
+  /** The `Origin` a non-browser client sends (docs/behaviour.md#connect-options); transports with `headers` send it. */
   readonly origin: string;
   readonly caPath?: string;
   readonly clientCert?: { readonly certPath: string; readonly keyPath: string; readonly keyPassword?: string };

@@ -1,5 +1,5 @@
 /**
- * Client argument validation and normalisation (SPEC §2.3–§2.6): arguments in, a normalised
+ * Client argument validation and normalisation (docs/behaviour.md#connect to #close): arguments in, a normalised
  * request or a BusinessError out. Nothing here throws and nothing here touches a platform.
  */
 import { businessError, ErrorCode, paramError, type BusinessError } from './errors.js';
@@ -8,9 +8,9 @@ import type { ClientRequest, ProxyRequest } from './transport.js';
 import { arrayBufferLength, isObject, isToken, show } from './is.js';
 import { bypassesProxy } from './proxy.js';
 
-/** Largest payload `send` accepts, in bytes (SPEC §2.5). */
+/** Largest payload `send` accepts, in bytes (docs/behaviour.md#send). */
 export const MAX_PAYLOAD = 5_242_864;
-/** Longest URL accepted (SPEC §2.3). */
+/** Longest URL accepted (docs/behaviour.md#connect). */
 export const MAX_URL_LENGTH = 8196;
 /** Longest close reason that fits a control frame, in UTF-8 bytes. */
 export const MAX_REASON_BYTES = 123;
@@ -51,7 +51,7 @@ export function truncateUtf8(s: string, max: number): string {
   return s.slice(0, i);
 }
 
-/** `send` data check (SPEC §2.5); returns the error or `undefined`. Kept cheap: it runs per message. */
+/** `send` data check (docs/behaviour.md#send); returns the error or `undefined`. Kept cheap: it runs per message. */
 export function checkPayload(data: unknown): BusinessError | undefined {
   if (typeof data === 'string') {
     // A string of n UTF-16 units has at most 3n UTF-8 bytes: only long strings need counting.
@@ -80,7 +80,7 @@ function sendableCode(code: number, application: boolean): boolean {
 }
 
 /**
- * `close(options)` → the code and reason to send (SPEC §2.6). Only `options` itself must be an
+ * `close(options)` → the code and reason to send (docs/behaviour.md#close). Only `options` itself must be an
  * object; inside it the fields are read as the native client reads them: a `code` that is not a
  * sendable number and a `reason` that is not a non-empty string count as absent and get the
  * defaults — never 401 (XTS `testNetworkMgrWebSocketCloseCallback0900`/`1000` close with
@@ -100,7 +100,7 @@ export function normaliseClose(options: unknown, application: boolean): Result<{
 /** What the core needs from `connect` options before the transport sees them. */
 export interface Normalised {
   request: ClientRequest;
-  /** Options the caller actually used, for the capability check (SPEC §8). */
+  /** Options the caller actually used, for the capability check (docs/behaviour.md#unsupported-options-801). */
   used: {
     headers: string[];
     proxy: boolean;
@@ -115,7 +115,7 @@ export interface Normalised {
   files: string[];
 }
 
-/** Step 1 of SPEC §2.3: option types → 401. */
+/** Step 1 of docs/behaviour.md#connect: option types → 401. */
 function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined {
   const t = (name: string, want: string) => paramError(`options.${name} must be ${want}, got ${o[name] === null ? 'null' : typeof o[name]}`);
   if ('protocol' in o && typeof o.protocol !== 'string') return t('protocol', 'a string like "chat" or "a, b"');
@@ -188,7 +188,7 @@ function normaliseProxy(proxy: unknown): Result<ProxyRequest> {
   });
 }
 
-/** Heartbeat sanitising (SPEC §2.4). */
+/** Heartbeat sanitising (docs/behaviour.md#connect-options). */
 function heartbeat(o: Record<string, unknown>): ClientRequest['heartbeat'] {
   const clamp = (v: unknown) => (typeof v !== 'number' || !(v >= 0 && v <= 30000) ? 30 : Math.floor(v));
   const ping = clamp(o.pingInterval);
@@ -198,7 +198,7 @@ function heartbeat(o: Record<string, unknown>): ClientRequest['heartbeat'] {
   return { pingIntervalMs: ping * 1000, pongTimeoutMs: pong * 1000 };
 }
 
-/** URL checks (SPEC §2.3 steps 2–3): a URL, or an error with the code to report. */
+/** URL checks (docs/behaviour.md#connect steps 2–3): a URL, or an error with the code to report. */
 export function parseUrl(url: string): Result<URL> {
   if (url === '' || url.length > MAX_URL_LENGTH) {
     return fail(businessError(ErrorCode.URL_ERROR, url === '' ? 'the URL is empty' : `the URL is over ${MAX_URL_LENGTH} characters`));
@@ -222,7 +222,7 @@ export function parseUrl(url: string): Result<URL> {
 }
 
 /**
- * `connect` arguments → normalised request (SPEC §2.3 steps 1–2; the no-host case comes back as
+ * `connect` arguments → normalised request (docs/behaviour.md#connect steps 1–2; the no-host case comes back as
  * code -1 for the caller to report together with its error event).
  */
 export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean): Result<Normalised> {
@@ -277,7 +277,7 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
       keyPassword: clientCert?.keyPassword !== undefined,
       minTlsVersion: o.minSupportTlsProtocol !== undefined,
       skipServerCertVerification: request.skipServerCertVerification,
-      // Unset heartbeat options are fine everywhere (SPEC §8); an explicit, enabled one needs pings.
+      // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs pings.
       heartbeat: hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined),
     },
     files: [caPath, clientCert?.certPath, clientCert?.keyPath].filter((f): f is string => !!f),

@@ -269,7 +269,7 @@ function payloadSize(data: Object): number {
   }
 }
 
-/** The close result a session ended by `close(options)` reports when no link was open (SPEC §2.6, lenient fields). */
+/** The close result a session ended by `close(options)` reports when no link was open (docs/behaviour.md#close, lenient fields). */
 function requestedClose(options: webSocket.WebSocketCloseOptions | undefined): webSocket.CloseResult {
   const code = options === undefined ? undefined : options.code;
   const reason = options === undefined ? undefined : options.reason;

@@ -1,5 +1,5 @@
 /**
- * Admission limits (SPEC §3): at most `maxClients` distinct client IPs at once, and at most
+ * Admission limits (docs/behaviour.md#server): at most `maxClients` distinct client IPs at once, and at most
  * `maxPerClient` connections from one IP. A slot is taken when a handshake is admitted (before the
  * upgrade) and given back when that handshake aborts or its connection ends, so the counts always
  * match what is really on the wire.

@@ -1,7 +1,7 @@
 /**
- * `WebSocketServer.start(config)` validation (SPEC §3): config in, a normalised listen plan or a
+ * `WebSocketServer.start(config)` validation (docs/behaviour.md#server): config in, a normalised listen plan or a
  * BusinessError out. Nothing here throws and nothing here touches a platform; the checks that need
- * the outside world (files, the port) come after, in the order SPEC §3 gives.
+ * the outside world (files, the port) come after, in the order docs/behaviour.md#server gives.
  */
 import { fail, ok, type Result } from '../bridge.js';
 import { businessError, ErrorCode, paramError } from '../errors.js';
@@ -26,7 +26,7 @@ export interface ServerPlan {
 }
 
 
-/** A limit: absent → the default; otherwise a positive integer (SPEC §9: above 10 allowed). */
+/** A limit: absent → the default; otherwise a positive integer (docs/behaviour.md#deviations: above 10 allowed). */
 function limit(config: Record<string, unknown>, name: string): Result<number> {
   const v = config[name];
   if (v === undefined) return ok(DEFAULT_LIMIT);
@@ -37,7 +37,7 @@ function limit(config: Record<string, unknown>, name: string): Result<number> {
 }
 
 /**
- * Checks a `start` config in SPEC §3 order, after the caller has ruled out "already started":
+ * Checks a `start` config in docs/behaviour.md#server order, after the caller has ruled out "already started":
  * not an object → 401; `serverIP` → 2302004; `serverPort` → 2302005; then the shapes of
  * `serverCert`, `protocol` and the limits → 401. File existence (2302002) and the bind (2302007)
  * are the caller's next steps.
@@ -47,7 +47,7 @@ export function normaliseServerConfig(config: unknown): Result<ServerPlan> {
     return fail(paramError('start() takes a config object like { serverPort: 8080, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 }'));
   }
   const ip = config.serverIP;
-  // An empty serverIP means "not set", like the empty certificate paths (SPEC §2.3).
+  // An empty serverIP means "not set", like the empty certificate paths (docs/behaviour.md#connect).
   const host = ip === undefined || ip === '' ? DEFAULT_SERVER_IP : ip;
   if (typeof host !== 'string' || !isIP(host)) {
     return fail(businessError(ErrorCode.CANNOT_LISTEN_NIC, `serverIP must be an IPv4 or IPv6 address like "127.0.0.1" or "::1", got ${show(ip)}`));

@@ -1,5 +1,5 @@
 /**
- * The server's listener methods (SPEC §3): the one-listener rule, `on`/`off` and the static-ArkTS
+ * The server's listener methods (docs/behaviour.md#server): the one-listener rule, `on`/`off` and the static-ArkTS
  * aliases. Shared by the real server and the stand-in of builds without server mode.
  */
 import { Registry } from '../events.js';

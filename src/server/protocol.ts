@@ -1,5 +1,5 @@
 /**
- * Which subprotocol a server answers a handshake with (SPEC §3 `protocol`). Written once here so
+ * Which subprotocol a server answers a handshake with (docs/behaviour.md#server `protocol`). Written once here so
  * every listening transport applies the same rule; transports only pass the header they received.
  */
 

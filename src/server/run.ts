@@ -2,7 +2,7 @@
  * One listening lifetime of a server, from `start()` to the end of `stop()`: it is the
  * `ServerHandlers` a transport calls, decides every handshake (subprotocol, admission limits,
  * refusal while stopping), owns the connection registry, and decides which HarmonyOS event each
- * transport fact becomes (SPEC §3). A fresh run per `start()` means late facts from a previous
+ * transport fact becomes (docs/behaviour.md#server). A fresh run per `start()` means late facts from a previous
  * lifetime can only touch that lifetime's (already empty) state.
  */
 import { connectFailed } from '../errors.js';
@@ -35,7 +35,7 @@ export type ServerEvent = 'connect' | 'messageReceive' | 'close' | 'error';
  */
 export const STOP_GRACE_MS = 1000;
 
-/** What `stop()` sends every client (SPEC §3). */
+/** What `stop()` sends every client (docs/behaviour.md#server). */
 export const GOING_AWAY: CloseResult = Object.freeze({ code: 1001, reason: 'server is going away' });
 
 /** The answer to a handshake refused for load, or because the server is stopping. */
@@ -131,11 +131,11 @@ export class Run implements ServerHandlers {
   }
 
   /**
-   * SPEC §3 `stop()`: every open connection gets 1001 and {@link STOP_GRACE_MS} to answer it (new
+   * docs/behaviour.md#server `stop()`: every open connection gets 1001 and {@link STOP_GRACE_MS} to answer it (new
    * handshakes are refused meanwhile); a client that has not closed by then — one that never reads,
    * say — is dropped, and its `close` event reports the 1001 that was sent. Then the transport frees
    * the port, so it is free when `stop()` resolves. (Without the grace a silent client held `stop()`
-   * for the socket layer's close timeout, 30 s on `ws`.) See docs/behaviour.md.
+   * for the socket layer's close timeout, 30 s on `ws`.)
    */
   async stop(): Promise<void> {
     this.stopping = true;

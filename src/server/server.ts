@@ -1,5 +1,5 @@
 /**
- * `webSocket.WebSocketServer` (API 19, SPEC §3): the public object. Arguments are checked here,
+ * `webSocket.WebSocketServer` (API 19, docs/behaviour.md#server): the public object. Arguments are checked here,
  * a `Run` handles one listening lifetime, and the transport only listens and moves bytes.
  */
 import { fail, guard, ok, settle, TRUE, type Result } from '../bridge.js';
@@ -14,6 +14,12 @@ import { normaliseServerConfig, type ServerPlan } from './config.js';
 import { isConnection, keyOf } from './registry.js';
 import { ServerListeners } from './listeners.js';
 import { beginClose, Run } from './run.js';
+
+/**
+ * What every successful `send()` returns: one settled promise instead of a new one per message
+ * (a settled promise can be shared: every `then` on it sees `true`), docs/bench.md.
+ */
+let sent: Promise<boolean> | undefined;
 
 type State = 'idle' | 'starting' | 'started' | 'stopping';
 
@@ -166,7 +172,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
     } catch (e) {
       outcome = fail(unreadable(e));
     }
-    return settle(undefined, outcome)!;
+    return outcome === TRUE ? (sent ??= Promise.resolve(true)) : settle(undefined, outcome)!;
   }
 
   private push(data: unknown, connection: unknown): Result<boolean> {
@@ -210,7 +216,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
 
   /**
    * Every connection accepted and not yet closed, as fresh `{clientIP, clientPort}` objects. It is
-   * an array (SPEC §9); `await server.listAllConnections()` works too.
+   * an array (docs/behaviour.md#deviations); `await server.listAllConnections()` works too.
    *
    * @example
    * for (const conn of server.listAllConnections()) server.send('broadcast', conn);

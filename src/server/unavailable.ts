@@ -1,6 +1,6 @@
 /**
  * The `WebSocketServer` of a transport without server mode (no `serverCore`, e.g. the browser's):
- * listeners work, `start()` answers 801 (SPEC §1, §8). The server core itself arrives with the
+ * listeners work, `start()` answers 801 (docs/behaviour.md#module-surface, §8). The server core itself arrives with the
  * transports that can listen (`Transport.serverCore`), so builds without one never carry it.
  */
 import { fail, settle } from '../bridge.js';

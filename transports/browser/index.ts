@@ -5,7 +5,7 @@
  *
  * A standard `WebSocket` hides the handshake (no request headers, no response headers, no status of a
  * refused upgrade), sends only close codes 1000 and 3000–4999, and has no ping API: the capabilities
- * below say exactly that, and the core answers every option that needs more with 801 (SPEC §8).
+ * below say exactly that, and the core answers every option that needs more with 801 (docs/behaviour.md#unsupported-options-801).
  *
  * This is also the smallest complete example of the transport contract (`src/transport.ts`).
  *
@@ -17,7 +17,7 @@
  */
 import { CAN_DO_NOTHING, INERT_SOCKET, type Capabilities, type ClientRequest, type ClientSocket, type ClientSocketEvents, type Transport } from '../../src/transport.js';
 
-/** What a standard `WebSocket` can do (SPEC §5, browser column). */
+/** What a standard `WebSocket` can do (docs/behaviour.md#transports-and-capabilities, browser column). */
 export const browserCapabilities: Capabilities = Object.freeze({ ...CAN_DO_NOTHING, name: 'browser' });
 
 /** The standard `WebSocket` class of this realm, if there is one. */

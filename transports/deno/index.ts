@@ -4,7 +4,7 @@
  * Needs `--allow-net`; `--allow-read` only when certificate paths are used; `--allow-env` only to
  * detect proxy variables that a `'no-proxy'` `wss:` request cannot bypass.
  *
- * What Deno cannot do per socket is declared below and answered with 801 (SPEC §8):
+ * What Deno cannot do per socket is declared below and answered with 801 (docs/behaviour.md#unsupported-options-801):
  * `skipServerCertVerification` (Deno only has the process-wide `--unsafely-ignore-certificate-errors`),
  * `minSupportTlsProtocol`, heartbeat pings, the 101 response headers, and the `user-agent` / `host`
  * headers (Deno replaces the first and drops the second). An encrypted PKCS#8 key (`keyPassword`)

@@ -1,5 +1,5 @@
 /**
- * The Node transport: `ws` through isomorphic-ws. Supports every option of SPEC §2.4 and server mode.
+ * The Node transport: `ws` through isomorphic-ws. Supports every option of docs/behaviour.md#connect-options and server mode.
  *
  * @example
  * import { webSocket } from 'ohos-websocket';
@@ -12,7 +12,7 @@ import { allCapabilities, type Capabilities, type Transport } from '../../src/tr
 import { connectNode } from './client.js';
 import { listenNode } from './server.js';
 
-/** `ws` honours every option of SPEC §2.4, any close code, and listens. */
+/** `ws` honours every option of docs/behaviour.md#connect-options, any close code, and listens. */
 export const nodeCapabilities: Capabilities = allCapabilities('node');
 
 export const nodeTransport: Transport = {
