@@ -34,9 +34,8 @@ function runDue(): void {
   const q = due;
   due = [];
   for (let i = 0; i < q.length; i += 3) {
-    const cb = q[i] as AnyCallback<unknown>;
-    if (q[i + 2] === NO_VALUE) invokeUser(cb, q[i + 1] as BusinessError);
-    else invokeUser(cb, undefined, q[i + 2]);
+    if (q[i + 2] === NO_VALUE) invokeUser(q[i] as AnyCallback<unknown>, q[i + 1] as BusinessError);
+    else invokeUser(q[i] as AnyCallback<unknown>, undefined, q[i + 2]);
   }
 }
 
@@ -45,10 +44,10 @@ function runDue(): void {
  * than one microtask and one closure per call: a callback-form `send` per message made that the
  * wrapper's largest cost in Chromium (docs/bench.md).
  */
-function later(cb: AnyCallback<unknown>, err: BusinessError | undefined, value: unknown): void {
-  if (due.length === 0) queueMicrotask(runDue);
+const later = (cb: AnyCallback<unknown>, err: BusinessError | undefined, value: unknown): void => {
+  due.length || queueMicrotask(runDue);
   due.push(cb, err, value);
-}
+};
 
 /** What a successful step with the shared `TRUE` result resolves to: one settled promise for all. */
 let resolvedTrue: Promise<boolean> | undefined;
@@ -66,12 +65,8 @@ export function settle<T>(callback: unknown, outcome: Result<T> | Promise<T>): P
     return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error);
   }
   const cb = callback as AnyCallback<unknown>;
-  if (outcome instanceof Promise) {
-    outcome.then(
-      (v) => later(cb, undefined, v),
-      (e: BusinessError) => later(cb, e, NO_VALUE),
-    );
-  } else if (outcome.ok) later(cb, undefined, outcome.value);
+  if (outcome instanceof Promise) outcome.then((v) => later(cb, undefined, v), (e: BusinessError) => later(cb, e, NO_VALUE));
+  else if (outcome.ok) later(cb, undefined, outcome.value);
   else later(cb, outcome.error, NO_VALUE);
   return undefined;
 }
