@@ -24,7 +24,7 @@ function listenError(e: unknown): ListenError {
   return new ListenError('other', detail);
 }
 
-const socketOf = (ws: WebSocket): ServerSocket => ({
+const asServerSocket = (ws: WebSocket): ServerSocket => ({
   send: (data) => ws.send(data),
   close: (code, reason) => ws.close(code, reason),
   // Deno has no abort for an accepted socket; a close without a code is the quickest end it offers.
@@ -35,7 +35,7 @@ const socketOf = (ws: WebSocket): ServerSocket => ({
  * Wires one upgraded socket: `accepted` on open, `aborted` if it never opens, one `closed`.
  * Returns a promise settled when the socket has ended.
  */
-function wire(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<void>): Promise<void> {
+function reportSocket(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<void>): Promise<void> {
   let done!: () => void;
   const ends = new Promise<void>((resolve) => (done = resolve));
   ws.binaryType = 'arraybuffer';
@@ -51,7 +51,7 @@ function wire(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<voi
   ws.onopen = () => {
     // Already given up on (its slot released): do not leave it open and unregistered.
     if (ended) return ws.close();
-    events = admitted.accepted(socketOf(ws));
+    events = admitted.accepted(asServerSocket(ws));
   };
   ws.onmessage = (e: MessageEvent) => events?.message(e.data as string | ArrayBuffer);
   ws.onerror = (e: Event) => {
@@ -99,7 +99,7 @@ export function listenDeno(request: ListenRequest, handlers: ServerHandlers, idl
       return text(400, `Bad WebSocket handshake: ${(e as Error).message}`);
     }
     if (decision.protocol) upgrade.response.headers.set('sec-websocket-protocol', decision.protocol);
-    const ends = wire(upgrade.socket, decision, info.completed ?? new Promise<void>(() => {}));
+    const ends = reportSocket(upgrade.socket, decision, info.completed ?? new Promise<void>(() => {}));
     live.add(ends);
     void ends.then(() => live.delete(ends));
     return upgrade.response;

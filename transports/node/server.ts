@@ -40,7 +40,7 @@ function listenError(err: NodeJS.ErrnoException): ListenError {
 }
 
 /** Reports one accepted `ws` socket's life to the core. */
-function wire(ws: WebSocket, events: ServerSocketEvents): void {
+function reportSocket(ws: WebSocket, events: ServerSocketEvents): void {
   let lastError = '';
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     events.message(isBinary ? exactArrayBuffer(data) : data.toString());
@@ -55,7 +55,7 @@ function wire(ws: WebSocket, events: ServerSocketEvents): void {
   });
 }
 
-const socketOf = (ws: WebSocket): ServerSocket => ({
+const asServerSocket = (ws: WebSocket): ServerSocket => ({
   send: (data) => ws.send(data),
   close: (code, reason) => ws.close(code, reason),
   terminate: () => ws.terminate(),
@@ -110,7 +110,7 @@ export function listenNode(request: ListenRequest, handlers: ServerHandlers): Pr
       settled = true;
       pending.delete(socket);
       socket.off('close', abort);
-      wire(ws, decision.accepted(socketOf(ws)));
+      reportSocket(ws, decision.accepted(asServerSocket(ws)));
     });
   });
 
