@@ -9,11 +9,11 @@ import { clientRow, skippedRow } from '../lib/pairs.mjs';
 const TARGET = { cpu: 1.05, tput: 0.95 };
 
 /** One fresh pair of server processes and a load process; returns the pairs (µs of server CPU per message). */
-async function round(b, cfg) {
+export async function round(b, cfg, a = 'raw') {
   const hosts = { a: child('../node/server-host.mjs', [], ['--expose-gc']), b: child('../node/server-host.mjs', [], ['--expose-gc']) };
   const load = child('../node/load-gen.mjs');
   try {
-    const ports = { a: (await hosts.a.ask({ start: 'raw' })).port, b: (await hosts.b.ask({ start: b })).port };
+    const ports = { a: (await hosts.a.ask({ start: a })).port, b: (await hosts.b.ask({ start: b })).port };
     await load.ask({ connect: { ports, clients: cfg.clients } });
     const total = cfg.clients * cfg.messages;
     const measure = async (k) => {

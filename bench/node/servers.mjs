@@ -38,4 +38,19 @@ export async function pkgServer({ echo = true, connections = 10_000 } = {}) {
   return { port, stop: () => server.stop() };
 }
 
-export const makeServer = { raw: rawServer, pkg: pkgServer };
+/**
+ * Profiling aid: a `ws` echo server that does what the HarmonyOS contract makes the package do —
+ * decode text to a string and send the string back — with no wrapper around it.
+ */
+export function rawTextServer() {
+  return new Promise((resolve) => {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false }, () =>
+      resolve({ port: wss.address().port, stop: () => new Promise((r) => { for (const c of wss.clients) c.terminate(); wss.close(() => r()); }) }));
+    wss.on('connection', (s) => {
+      s.on('error', () => {});
+      s.on('message', (d, isBinary) => s.send(isBinary ? d : d.toString()));
+    });
+  });
+}
+
+export const makeServer = { raw: rawServer, pkg: pkgServer, rawText: rawTextServer };

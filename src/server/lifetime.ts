@@ -8,6 +8,7 @@
 import { connectFailed } from '../errors.js';
 import { LINK_DOWN, type Registry } from '../events.js';
 import {
+  NO_CLOSE_FRAME,
   receivedCloseFrame,
   type Handshake,
   type HandshakeAccepted,
@@ -27,6 +28,12 @@ import { selectProtocol } from './protocol.js';
 import { ConnectionRegistry, type Entry } from './registry.js';
 
 export type ServerEvent = 'connect' | 'messageReceive' | 'close' | 'error';
+
+/**
+ * How long `stop()` gives clients to answer its 1001 before dropping them: long enough for any
+ * client that is reading (a round trip), short enough that a silent one cannot hold `stop()`.
+ */
+export const STOP_GRACE_MS = 1000;
 
 /** What `stop()` sends every client (docs/behaviour.md#server). */
 export const GOING_AWAY: CloseResult = Object.freeze({ code: 1001, reason: 'server is going away' });
@@ -124,17 +131,35 @@ export class Lifetime implements ServerHandlers {
   }
 
   /**
-   * docs/behaviour.md#server `stop()`: every open connection gets 1001, the transport frees the port at once, and
-   * the lifetime ends when the last connection has reported its close.
+   * docs/behaviour.md#server `stop()`: every open connection gets 1001 and {@link STOP_GRACE_MS} to answer it (new
+   * handshakes are refused meanwhile); a client that has not closed by then — one that never reads,
+   * say — is dropped, and its `close` event reports the 1001 that was sent. Then the transport frees
+   * the port, so it is free when `stop()` resolves. (Without the grace a silent client held `stop()`
+   * for the socket layer's close timeout, 30 s on `ws`.)
    */
   async stop(): Promise<void> {
     this.stopping = true;
     for (const entry of this.registry.values()) if (entry.state === 'open') beginClose(entry, GOING_AWAY);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.registry.whenEmpty(),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+    for (const entry of [...this.registry.values()]) {
+      try {
+        entry.socket.terminate();
+      } catch {
+        // a transport that cannot drop it any more: it is forgotten below all the same
+      }
+    }
     try {
       await this.listening?.stop();
     } catch {
       // The port is the transport's to free; a failure there must not keep connections open.
     }
-    await this.registry.whenEmpty();
+    // Whatever a transport has not reported yet is over for the API: report it now, once (a late
+    // report from the transport is ignored by `closed`).
+    for (const entry of [...this.registry.values()]) this.closed(entry, NO_CLOSE_FRAME, '');
   }
 }

@@ -10,6 +10,8 @@ import type { CloseResult, WebSocketConnection } from '../types.js';
 /** One accepted connection. */
 export interface Entry {
   readonly key: string;
+  readonly ip: string;
+  readonly port: number;
   /** The object handed to `connect`, `messageReceive` and `close` listeners. */
   readonly connection: WebSocketConnection;
   readonly socket: ServerSocket;
@@ -28,18 +30,28 @@ export const isConnection = (v: unknown): v is WebSocketConnection =>
 
 export class ConnectionRegistry {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * The entry of each connection object we handed out: `send(m.data, m.clientConnection)` finds it
+   * without building an `ip:port` string per message (a fresh string to hash on every send was the
+   * largest cost of the server core, docs/bench.md).
+   */
+  private readonly byObject = new WeakMap<object, Entry>();
   /** Resolvers waiting for the registry to empty (`stop()`). */
   private drained: Array<() => void> = [];
 
   add(ip: string, port: number, socket: ServerSocket): Entry {
     const key = keyOf(ip, port);
-    const entry: Entry = { key, connection: { clientIP: ip, clientPort: port }, socket, state: 'open' };
+    const entry: Entry = { key, ip, port, connection: { clientIP: ip, clientPort: port }, socket, state: 'open' };
     this.entries.set(key, entry);
+    this.byObject.set(entry.connection, entry);
     return entry;
   }
 
   /** The entry a caller's connection object names, whatever object it is. */
   find(connection: WebSocketConnection): Entry | undefined {
+    const known = this.byObject.get(connection);
+    // Our own object, still naming its connection (a caller may have edited it) and still registered.
+    if (known && known.ip === connection.clientIP && known.port === connection.clientPort && this.entries.get(known.key) === known) return known;
     return this.entries.get(keyOf(connection.clientIP, connection.clientPort));
   }
 

@@ -13,11 +13,12 @@ import { ROOT } from './harness.mjs';
 /**
  * A ceiling that catches regressions (server code leaking back in). The issue's 4 KB target is not
  * met (see docs/browser.md "Size"); `npm run bench` reports the figure against that target. Raised
- * from 7168 to 8448 when every build, this one included, began to carry the errors' `cause` texts
- * (SPEC §4), the checks that keep hostile values from throwing and the handshake timeout (issue 10).
+ * from 7168 to 8480 when every build, this one included, began to carry the errors' `cause` texts
+ * (SPEC §4), the checks that keep hostile values from throwing, the handshake timeout and the
+ * WebSocket class taken at transport creation (issue 10).
  * Lower this when the file shrinks.
  */
-const BUDGET = 8448;
+const BUDGET = 8480;
 
 const files = (dir) => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);

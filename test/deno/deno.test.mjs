@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
 import { makeCerts, ROOT, runDeno, serveDirectory, startPeers } from './helpers.mjs';
+import { silentClient } from '../helpers/raw-peers.mjs';
 
 /** Opens a `ws` client; resolves it once open, or rejects with the HTTP status of a refusal. */
 function wsOpen(url, protocols) {
@@ -106,7 +107,27 @@ describe('Deno programs run by the real deno binary', () => {
     }
     const { code, output } = await run;
     assert.equal(code, 0, output);
-    assert.deepEqual(lastJson(output), { stopped: true });
+    assert.deepEqual(lastJson(output), { stopped: true, portFree: true, closes: [1001, 1001] });
+  });
+
+  test('Deno server stop() with a client that never reads and one that does: 1001, the silent one dropped after the grace, port free, the process exits by itself', async () => {
+    let ready;
+    const port = new Promise((resolve) => { ready = resolve; });
+    const run = runDeno(['run', '--allow-net=127.0.0.1', 'test/deno/fixtures/echo-server.mjs'], {
+      guardMs: 30000, // far above the grace: only a hang trips it
+      onStdout: (chunk) => { const m = /"port":(\d+)/.exec(chunk); if (m) ready(Number(m[1])); },
+    });
+    const p = await Promise.race([port, run.then((r) => { throw new Error(`server exited: ${r.output}`); })]);
+    const silent = await silentClient(p, 'chat');
+    const a = await wsOpen(`ws://127.0.0.1:${p}`, ['chat']);
+    const closed = next(a, 'close');
+    a.send('__stop__');
+    const [code1001] = await closed;
+    assert.equal(code1001, 1001);
+    const { code, output } = await run;
+    assert.equal(code, 0, output);
+    assert.deepEqual(lastJson(output), { stopped: true, portFree: true, closes: [1001, 1001] });
+    await silent.dropped(); // the server ended the connection
   });
 
   for (const how of ['http', 'file']) {

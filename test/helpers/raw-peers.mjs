@@ -1,7 +1,7 @@
 // Raw TCP peers on loopback (node:net), for what a WebSocket library server cannot fake: a 101 with
 // a custom reason phrase, a plain HTTP refusal, a handshake followed by silence.
-import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
+import { createHash, randomBytes } from 'node:crypto';
+import { connect as connectTcp, createServer } from 'node:net';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
@@ -88,4 +88,32 @@ export function opcodes(bytes) {
     i = at + len;
   }
   return out;
+}
+
+/**
+ * A client that completes a WebSocket handshake with the server on 127.0.0.1:`port` and then never
+ * reads again (so it never answers a close frame): what `stop()` must not wait for. Resolves once
+ * upgraded, with `dropped()`: reads again and resolves once the server has ended the connection.
+ */
+export function silentClient(port, protocol) {
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp(port, '127.0.0.1', () => {
+      socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n` +
+        `${protocol ? `Sec-WebSocket-Protocol: ${protocol}\r\n` : ''}\r\n`);
+    });
+    const closed = new Promise((r) => socket.once('close', r));
+    socket.on('error', () => {});
+    // A paused socket does not notice the peer's FIN (and keeps nothing alive): read to see it.
+    const dropped = () => {
+      socket.on('data', () => {});
+      socket.resume();
+      return closed;
+    };
+    socket.once('data', (d) => {
+      if (!/^HTTP\/1\.1 101/.test(String(d))) return reject(new Error(`no 101: ${String(d).split('\r\n')[0]}`));
+      socket.pause(); // never read again
+      resolve({ socket, dropped });
+    });
+  });
 }

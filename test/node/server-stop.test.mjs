@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { webSocket } from 'ohos-websocket';
+import { createServer } from 'node:net';
+import { silentClient } from '../helpers/raw-peers.mjs';
 import { loopback, openWs, rejection, runChild, startServer } from '../helpers/server-util.mjs';
 
 test('stop when not started is 2302999', async () => {
@@ -44,6 +46,25 @@ test('stop closes every client with 1001, empties the registry, frees the port a
   await again.next('connect');
   assert.equal(await again.server.stop(), true);
   assert.deepEqual(await ws.closed, [1001, 'server is going away']);
+});
+
+test('stop() does not wait for a client that never reads: 1001 to all, the silent one dropped after the grace, the port free when it resolves', { timeout: 15000 }, async () => {
+  // Before, stop() waited for the socket layer's close timeout (30 s on ws) for such a client.
+  const { server, url, next, log } = await startServer();
+  const port = server.port;
+  const silent = await silentClient(port);
+  const reading = await openWs(url);
+  await next('connect', 2);
+  assert.equal(await server.stop(), true);
+  assert.deepEqual(server.listAllConnections(), []);
+  const closes = log.filter((e) => e[0] === 'close').map(([, , result]) => result);
+  assert.deepEqual(closes, [1, 2].map(() => ({ code: 1001, reason: 'server is going away', closeReason: 'server is going away' })));
+  assert.deepEqual(await reading.closed, [1001, 'server is going away']);
+  await silent.dropped(); // the server ended the connection
+  // The port is free the moment stop() has resolved.
+  const probe = createServer();
+  await new Promise((resolve, reject) => probe.once('error', reject).listen(port, '127.0.0.1', resolve));
+  await new Promise((r) => probe.close(r));
 });
 
 test('send/close during stop: the connections are closing', async () => {

@@ -20,9 +20,16 @@ import { CAN_DO_NOTHING, INERT_SOCKET, type Capabilities, type ClientRequest, ty
 /** What a standard `WebSocket` can do (docs/behaviour.md#transports-and-capabilities, browser column). */
 export const browserCapabilities: Capabilities = Object.freeze({ ...CAN_DO_NOTHING, name: 'browser' });
 
-/** Opens a standard `WebSocket` and reports its life through `events`; never throws. */
-export function connectBrowser(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
-  const WS = (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
+/** The standard `WebSocket` class of this realm, if there is one. */
+export const platformWebSocket = (): typeof WebSocket | undefined => (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
+
+/**
+ * Opens a `WS` socket and reports its life through `events`; never throws. `WS` was taken when the
+ * transport was created: code that later replaces `globalThis.WebSocket` — a W3C `WebSocket`
+ * polyfill written over this API — must not be what we construct, or it would call back into us
+ * for ever (docs/behaviour.md).
+ */
+export function connectBrowser(request: ClientRequest, events: ClientSocketEvents, WS: typeof WebSocket | undefined = platformWebSocket()): ClientSocket {
   let ws: WebSocket;
   try {
     if (typeof WS !== 'function') throw new Error('this runtime has no global WebSocket');
@@ -80,14 +87,28 @@ export function connectBrowser(request: ClientRequest, events: ClientSocketEvent
 }
 
 /**
- * The browser (and `default` condition) transport.
+ * A browser transport on `WebSocketClass` — by default the global `WebSocket` as it is now, taken
+ * once: replacing `globalThis.WebSocket` afterwards does not change what this transport opens.
+ *
+ * @example
+ * // a transport on a WebSocket class of your choice (e.g. one captured before a polyfill loads)
+ * const transport = createBrowserTransport(NativeWebSocket);
+ * const ws = webSocket.createWebSocket({ transport });
+ */
+export function createBrowserTransport(WebSocketClass: typeof WebSocket | undefined = platformWebSocket()): Transport {
+  return {
+    capabilities: browserCapabilities,
+    connect: (request, events) => connectBrowser(request, events, WebSocketClass),
+  };
+}
+
+/**
+ * The browser (and `default` condition) transport, on the global `WebSocket` as it was when this
+ * module loaded.
  *
  * @example
  * webSocket.setTransport(browserTransport); // make the global WebSocket the default everywhere
  */
-export const browserTransport: Transport = {
-  capabilities: browserCapabilities,
-  connect: connectBrowser,
-};
+export const browserTransport: Transport = createBrowserTransport();
 
 export default browserTransport;

@@ -36,12 +36,11 @@ function httpClientOptions(request: ClientRequest): DenoHttpClientOptions | unde
 const message = (e: unknown): string => (e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e));
 
 /** Opens the socket with ready `HttpClient` options and reports its life through `events`. */
-function open(request: ClientRequest, events: ClientSocketEvents, options: DenoHttpClientOptions | undefined): ClientSocket {
+function open(request: ClientRequest, events: ClientSocketEvents, options: DenoHttpClientOptions | undefined, Ctor: DenoWebSocketConstructor): ClientSocket {
   let client: DenoHttpClient | undefined;
   let ws: WebSocket;
   try {
     if (options) client = deno().createHttpClient(options);
-    const Ctor = WebSocket as unknown as DenoWebSocketConstructor;
     ws = new Ctor(request.url, {
       protocols: [...request.protocols],
       headers: { origin: request.origin, ...request.headers },
@@ -98,8 +97,15 @@ function failed(events: ClientSocketEvents, e: unknown): ClientSocket {
   return INERT_SOCKET;
 }
 
-/** Opens a Deno client socket and reports its life through `events`. */
-export function connectDeno(request: ClientRequest, events: ClientSocketEvents): ClientSocket {
+/** Deno's `WebSocket` class as it is now (the transport takes it once, when it is created). */
+export const denoWebSocket = (): DenoWebSocketConstructor => (globalThis as { WebSocket?: unknown }).WebSocket as DenoWebSocketConstructor;
+
+/**
+ * Opens a Deno client socket on `Ctor` and reports its life through `events`. `Ctor` was taken when
+ * the transport was created, so a later `globalThis.WebSocket` polyfill over this API is never what
+ * we construct (docs/behaviour.md).
+ */
+export function connectDeno(request: ClientRequest, events: ClientSocketEvents, Ctor: DenoWebSocketConstructor = denoWebSocket()): ClientSocket {
   let options: DenoHttpClientOptions | undefined;
   try {
     // Unreadable files or no --allow-read: a failed attempt.
@@ -108,14 +114,14 @@ export function connectDeno(request: ClientRequest, events: ClientSocketEvents):
     return failed(events, e);
   }
   const password = request.clientCert?.keyPassword;
-  if (!password || !options?.key || !isEncryptedKey(options.key)) return open(request, events, options);
+  if (!password || !options?.key || !isEncryptedKey(options.key)) return open(request, events, options, Ctor);
   // An encrypted key is decrypted (WebCrypto, asynchronous) before Deno sees it.
   let socket: ClientSocket | undefined;
   let aborted = false;
   decryptKey(options.key, password).then(
     (key) => {
       if (aborted) return events.fail(0, 'closed while connecting');
-      socket = open(request, events, { ...options, key });
+      socket = open(request, events, { ...options, key }, Ctor);
     },
     (e) => events.fail(0, message(e)),
   );

@@ -18,7 +18,7 @@
  */
 import { serverCore } from '../../src/server/server.js';
 import { CAN_DO_NOTHING, type Capabilities, type Transport } from '../../src/transport.js';
-import { connectDeno } from './client.js';
+import { connectDeno, denoWebSocket } from './client.js';
 import { deno } from './deno-api.js';
 import { unsupportedProxy } from './proxy.js';
 import { listenDeno } from './server.js';
@@ -70,11 +70,14 @@ export interface DenoTransportOptions {
  */
 export function createDenoTransport(options: DenoTransportOptions = {}): Transport {
   const idle = options.serverIdleTimeout;
+  // Taken now, not at each connect: a `globalThis.WebSocket` installed later (a polyfill written
+  // over this API) must not be what we open.
+  const WebSocketClass = denoWebSocket();
   return {
     capabilities: denoCapabilities,
     unsupported: unsupportedProxy,
     fileExists,
-    connect: connectDeno,
+    connect: (request, events) => connectDeno(request, events, WebSocketClass),
     listen: (request, handlers) => listenDeno(request, handlers, idle),
     serverCore,
   };

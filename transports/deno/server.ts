@@ -33,11 +33,8 @@ const asServerSocket = (ws: WebSocket): ServerSocket => ({
 
 /**
  * Wires one upgraded socket: `accepted` on open, `aborted` if it never opens, one `closed`.
- * Returns a promise settled when the socket has ended.
  */
-function reportSocket(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<void>): Promise<void> {
-  let done!: () => void;
-  const ends = new Promise<void>((resolve) => (done = resolve));
+function reportSocket(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<void>): void {
   ws.binaryType = 'arraybuffer';
   let events: ServerSocketEvents | undefined;
   let ended = false;
@@ -45,7 +42,6 @@ function reportSocket(ws: WebSocket, admitted: HandshakeAccepted, completed: Pro
   const abort = () => {
     if (events || ended) return;
     ended = true;
-    done();
     admitted.aborted();
   };
   ws.onopen = () => {
@@ -61,17 +57,12 @@ function reportSocket(ws: WebSocket, admitted: HandshakeAccepted, completed: Pro
     if (!events) return abort();
     if (ended) return; // Deno's second close event after a failed ping
     ended = true;
-    done();
     // Deno marks a link that ended without a close frame by wasClean (its code is then 0 or 1006).
     events.closed(e.wasClean ? e.code : NO_CLOSE_FRAME, e.reason, lastError);
   };
   // The 101 was never delivered (the client left mid-handshake): no open will follow.
   completed.catch(abort);
-  return ends;
 }
-
-/** How long `stop()` lets closing sockets finish their handshakes before Deno's shutdown cuts in. */
-const STOP_GRACE_MS = 3000;
 
 /**
  * `Transport.listen` on Deno: binds `request.host:request.port` (HTTP, or HTTPS with the PEM files
@@ -81,8 +72,6 @@ const STOP_GRACE_MS = 3000;
  */
 export function listenDeno(request: ListenRequest, handlers: ServerHandlers, idleTimeout?: number): Promise<ListeningServer> {
   const d = deno();
-  /** Sockets not yet ended: `stop()` lets their close handshakes finish before `shutdown()`. */
-  const live = new Set<Promise<void>>();
   const handler = (req: Request, info: DenoServeHandlerInfo): Response => {
     if (req.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
       return text(426, 'Upgrade Required', { upgrade: 'websocket', connection: 'close' });
@@ -99,9 +88,7 @@ export function listenDeno(request: ListenRequest, handlers: ServerHandlers, idl
       return text(400, `Bad WebSocket handshake: ${(e as Error).message}`);
     }
     if (decision.protocol) upgrade.response.headers.set('sec-websocket-protocol', decision.protocol);
-    const ends = reportSocket(upgrade.socket, decision, info.completed ?? new Promise<void>(() => {}));
-    live.add(ends);
-    void ends.then(() => live.delete(ends));
+    reportSocket(upgrade.socket, decision, info.completed ?? new Promise<void>(() => {}));
     return upgrade.response;
   };
 
@@ -129,15 +116,9 @@ export function listenDeno(request: ListenRequest, handlers: ServerHandlers, idl
     resolve({
       port: server.addr.port,
       async stop() {
-        // The core has started every close handshake (1001). Deno's shutdown() would overwrite
-        // them with its own 1001 "Server shutting down", so let them finish first (bounded: a peer
-        // that never answers must not hold the port); awaiting shutdown is what frees the port.
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([
-          Promise.all(live),
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS))),
-        ]);
-        clearTimeout(timer);
+        // The core has let every close handshake (1001) finish, or its grace run out, before
+        // calling this. shutdown() drops whatever is left (a client that never answered) and frees
+        // the port once awaited; after it nothing of the server keeps the process alive.
         await server.shutdown();
       },
     });

@@ -39,11 +39,33 @@ function listenError(err: NodeJS.ErrnoException): ListenError {
   return new ListenError('other', detail);
 }
 
+/**
+ * The text message being delivered right now and its received bytes. HarmonyOS hands text over as a
+ * string, so an echo (or a broadcast of what came in) would encode that string back to UTF-8; while
+ * the `messageReceive` listeners run, sending that same text sends the received bytes instead,
+ * as a `ws` echo server does (docs/bench.md). Cleared as soon as the listeners return, so no
+ * received chunk is kept alive.
+ */
+let deliveringText: string | undefined;
+let deliveringBytes: Buffer | undefined;
+const AS_TEXT = { binary: false };
+
 /** Reports one accepted `ws` socket's life to the core. */
 function reportSocket(ws: WebSocket, events: ServerSocketEvents): void {
   let lastError = '';
   ws.on('message', (data: Buffer, isBinary: boolean) => {
-    events.message(isBinary ? exactArrayBuffer(data) : data.toString());
+    if (isBinary) return events.message(exactArrayBuffer(data));
+    const text = data.toString();
+    const outerText = deliveringText;
+    const outerBytes = deliveringBytes;
+    deliveringText = text;
+    deliveringBytes = data;
+    try {
+      events.message(text);
+    } finally {
+      deliveringText = outerText;
+      deliveringBytes = outerBytes;
+    }
   });
   ws.on('error', (err) => {
     lastError = err.message;
@@ -56,7 +78,7 @@ function reportSocket(ws: WebSocket, events: ServerSocketEvents): void {
 }
 
 const asServerSocket = (ws: WebSocket): ServerSocket => ({
-  send: (data) => ws.send(data),
+  send: (data) => (data === deliveringText ? ws.send(deliveringBytes!, AS_TEXT) : ws.send(data)),
   close: (code, reason) => ws.close(code, reason),
   terminate: () => ws.terminate(),
 });
