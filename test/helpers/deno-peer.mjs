@@ -12,14 +12,19 @@ export const DENO_PEER = Object.freeze({ name: 'the Deno peer', lacks: Object.fr
 /** @returns {Promise<{url: string, port: number, close(): Promise<void>}>} */
 export function startDenoPeer() {
   const child = spawn(DENO, ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', SCRIPT], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+    // stderr is kept, not inherited: Deno's own diagnostics (a Rust backtrace when RUST_BACKTRACE is
+    // set) would land in the middle of the test report; they are shown when the peer fails to start.
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
   });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (s) => (stderr = (stderr + s).slice(-4000)));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     child.once('error', reject);
-    exited.then((code) => reject(new Error(`the Deno peer exited early (${code})`)));
+    exited.then((code) => reject(new Error(`the Deno peer exited early (${code}):\n${stderr}`)));
     lines.once('line', (line) => {
       const port = Number(line);
       resolve({
