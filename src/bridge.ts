@@ -25,16 +25,19 @@ export function invokeUser<A extends unknown[]>(fn: (...args: A) => unknown, ...
   }
 }
 
+/** An outcome as the Promise a call without a callback returns. */
+export function toPromise<T>(outcome: Result<T> | Promise<T>): Promise<T> {
+  if (outcome instanceof Promise) return outcome;
+  return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error);
+}
+
 /**
  * Delivers an outcome HarmonyOS-style: to `callback` as `(undefined, value)` or `(err)` — always
  * asynchronously and outside any promise chain, so a throwing callback is an ordinary uncaught error,
  * never an unhandled rejection — or, with no callback, as a Promise (returned).
  */
 export function settle<T>(callback: unknown, outcome: Result<T> | Promise<T>): Promise<T> | undefined {
-  if (typeof callback !== 'function') {
-    if (outcome instanceof Promise) return outcome;
-    return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error);
-  }
+  if (typeof callback !== 'function') return toPromise(outcome);
   const cb = callback as AnyCallback<T>;
   if (outcome instanceof Promise) {
     outcome.then(
