@@ -52,18 +52,21 @@ const later = (cb: AnyCallback<unknown>, err: BusinessError | undefined, value: 
 /** What a successful step with the shared `TRUE` result resolves to: one settled promise for all. */
 let resolvedTrue: Promise<boolean> | undefined;
 
+/** An outcome as the Promise a call without a callback returns. */
+export function toPromise<T>(outcome: Result<T> | Promise<T>): Promise<T> {
+  if (outcome instanceof Promise) return outcome;
+  // A settled promise can be shared: every `then` on it sees `true`; `send` allocates none.
+  if (outcome === (TRUE as unknown)) return (resolvedTrue ??= Promise.resolve(true)) as Promise<T>;
+  return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error);
+}
+
 /**
  * Delivers an outcome HarmonyOS-style: to `callback` as `(undefined, value)` or `(err)` — always
  * asynchronously and outside any promise chain, so a throwing callback is an ordinary uncaught error,
  * never an unhandled rejection — or, with no callback, as a Promise (returned).
  */
 export function settle<T>(callback: unknown, outcome: Result<T> | Promise<T>): Promise<T> | undefined {
-  if (typeof callback !== 'function') {
-    if (outcome instanceof Promise) return outcome;
-    // A settled promise can be shared: every `then` on it sees `true`; `send` allocates none.
-    if (outcome === (TRUE as unknown)) return (resolvedTrue ??= Promise.resolve(true)) as Promise<T>;
-    return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error);
-  }
+  if (typeof callback !== 'function') return toPromise(outcome);
   const cb = callback as AnyCallback<unknown>;
   if (outcome instanceof Promise) outcome.then((v) => later(cb, undefined, v), (e: BusinessError) => later(cb, e, NO_VALUE));
   else if (outcome.ok) later(cb, undefined, outcome.value);

@@ -14,22 +14,22 @@ export function unsupported(what: string, caps: Capabilities): BusinessError {
   );
 }
 
-/** The first option of `n` the transport cannot honour, as an 801, or `undefined`. */
-export function checkCapabilities(n: Normalised, transport: Transport): BusinessError | undefined {
+/** The first option of `request` the transport cannot honour, as an 801, or `undefined`. */
+export function checkCapabilities(request: Normalised, transport: Transport): BusinessError | undefined {
   const caps = transport.capabilities;
-  const u = n.used;
-  if (u.headers.length > 0 && !caps.headers) return unsupported('option "header"', caps);
-  const forbidden = u.headers.find((h) => caps.forbiddenHeaders?.includes(h));
+  const used = request.used;
+  if (used.headers.length > 0 && !caps.headers) return unsupported('option "header"', caps);
+  const forbidden = used.headers.find((h) => caps.forbiddenHeaders?.includes(h));
   if (forbidden) return unsupported(`header "${forbidden}"`, caps);
-  if (u.proxy && !caps.proxy) return unsupported('option "proxy" (other than \'system\')', caps);
-  if (u.caPath && !caps.caPath) return unsupported('option "caPath"', caps);
-  if (u.clientCert && !caps.clientCert) return unsupported('option "clientCert"', caps);
-  if (u.keyPassword && !caps.keyPassword) return unsupported('option "clientCert.keyPassword"', caps);
-  if (u.minTlsVersion && !caps.minTlsVersion) return unsupported('option "minSupportTlsProtocol"', caps);
-  if (u.skipServerCertVerification && !caps.skipServerCertVerification) {
+  if (used.proxy && !caps.proxy) return unsupported('option "proxy" (other than \'system\')', caps);
+  if (used.caPath && !caps.caPath) return unsupported('option "caPath"', caps);
+  if (used.clientCert && !caps.clientCert) return unsupported('option "clientCert"', caps);
+  if (used.keyPassword && !caps.keyPassword) return unsupported('option "clientCert.keyPassword"', caps);
+  if (used.minTlsVersion && !caps.minTlsVersion) return unsupported('option "minSupportTlsProtocol"', caps);
+  if (used.skipServerCertVerification && !caps.skipServerCertVerification) {
     return unsupported('option "skipServerCertVerification"', caps);
   }
-  if (u.heartbeat && !caps.heartbeat) return unsupported('options "pingInterval"/"pongTimeout" (heartbeat)', caps);
-  const finer = transport.unsupported?.(n.request);
+  if (used.heartbeat && !caps.heartbeat) return unsupported('options "pingInterval"/"pongTimeout" (heartbeat)', caps);
+  const finer = transport.unsupported?.(request.request);
   return finer ? unsupported(finer, caps) : undefined;
 }

@@ -9,7 +9,7 @@ import { dataOnly, LINK_DOWN, Registry } from './events.js';
 import { Heartbeat } from './heartbeat.js';
 import { thrownText } from './is.js';
 import { firstMissingFile } from './files.js';
-import { receivedCloseFrame, type ClientSocket, type ClientSocketEvents, type OpenFacts, type Transport } from './transport.js';
+import { INERT_SOCKET, receivedCloseFrame, type ClientSocket, type ClientSocketEvents, type OpenFacts, type Transport } from './transport.js';
 import type * as T from './types.js';
 import { checkPayload, normaliseClose, normaliseConnect, type Normalised } from './validate.js';
 
@@ -54,15 +54,15 @@ class Session implements ClientSocketEvents {
   /** The handshake deadline (docs/behaviour.md#connect: the native client gives up after 20 s). */
   deadline: ReturnType<typeof setTimeout> | undefined;
 
-  /** `n` is dropped on open: an idle connection need not keep its connect request alive. */
-  constructor(readonly owner: ClientWebSocket, private n: Normalised | undefined, private readonly transport: Transport) {}
+  /** `normalised` is dropped on open: an idle connection need not keep its connect request alive. */
+  constructor(readonly owner: ClientWebSocket, private normalised: Normalised | undefined, private readonly transport: Transport) {}
 
   start(): void {
     try {
-      this.socket = this.transport.connect(this.n!.request, this);
+      this.socket = this.transport.connect(this.normalised!.request, this);
     } catch (e) {
       // The contract says transports report failures, never throw; one that does fails the attempt.
-      this.socket = { send() {}, close() {}, terminate() {} };
+      this.socket = INERT_SOCKET;
       queueMicrotask(() => this.fail(0, `the ${this.transport.capabilities.name} transport threw: ${thrownText(e)}`));
       return;
     }
@@ -73,7 +73,7 @@ class Session implements ClientSocketEvents {
   open(facts: OpenFacts): void {
     if (this.owner.session !== this || this.state !== 'connecting') return;
     const socket = this.socket!;
-    const offered = this.n!.request.protocols;
+    const offered = this.normalised!.request.protocols;
     if (offered.length > 0 && !offered.includes(facts.protocol)) {
       // docs/behaviour.md#connect-options: a server that picks no protocol, or one not offered, fails the handshake. ws and
       // browsers enforce it already; some stacks (Deno's WebSocket) open anyway, so it is decided here.
@@ -89,8 +89,8 @@ class Session implements ClientSocketEvents {
     // listener sends, so it goes out first.
     for (const data of this.queue) socket.send(data);
     this.queue = [];
-    const hb = this.n!.request.heartbeat;
-    this.n = undefined;
+    const hb = this.normalised!.request.heartbeat;
+    this.normalised = undefined;
     if (hb && this.transport.capabilities.heartbeat && socket.ping) {
       this.heartbeat = new Heartbeat(hb.pingIntervalMs, hb.pongTimeoutMs, socket);
       this.heartbeat.start();
@@ -163,7 +163,7 @@ export class ClientWebSocket implements T.WebSocket {
    * @param handshakeTimeout milliseconds a connection attempt may take before it fails with an
    *   `error` event {200, "0"}; 0 never gives up. See `CreateOptions.handshakeTimeout`.
    */
-  constructor(private readonly transport: Transport, /** @internal */ readonly handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT_MS) {}
+  constructor(/** @internal */ readonly transport: Transport, /** @internal */ readonly handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT_MS) {}
 
   /** Errors: 401, 2302001, -1 (no host; an `error` event follows), 2302003, 2302002, 801. */
   connect(url: string, callback: T.AsyncCallback<boolean>): void;
@@ -173,46 +173,7 @@ export class ClientWebSocket implements T.WebSocket {
     const callback = typeof a === 'function' ? a : b;
     const optionsGiven = typeof b === 'function';
     const options = typeof a === 'function' ? undefined : a;
-    return settle(callback, guard(() => this.begin(url, options, optionsGiven)));
-  }
-
-  private begin(url: unknown, options: unknown, optionsGiven: boolean): Result<boolean> | Promise<boolean> {
-    const n = normaliseConnect(url, options, optionsGiven);
-    if (!n.ok) {
-      if (n.error.code === ErrorCode.OTHER) {
-        const e = connectFailed(0, 'the URL has no host');
-        queueMicrotask(() => this.events.fire('error', e));
-        // -1 carries the connect-failure message here (docs/behaviour.md#errors), not the table's default text.
-        return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed', undefined, 'the URL has no host'));
-      }
-      return fail(n.error);
-    }
-    if (this.session) return fail(businessError(ErrorCode.CONNECTION_EXISTS, 'close() this WebSocket, or create another one'));
-    const session = new Session(this, n.value, this.transport);
-    const capability = () => checkCapabilities(n.value, this.transport);
-    if (n.value.files.length === 0 || !this.transport.fileExists) {
-      const e = capability();
-      if (e) return fail(e);
-      this.session = session;
-      session.start();
-      return ok(true);
-    }
-    // Reserve the session now so a second connect() during the file checks gets 2302003.
-    this.session = session;
-    return firstMissingFile(this.transport, n.value.files).then((gone) => {
-      const missing = n.value.files[gone];
-      const e = missing !== undefined
-        ? businessError(ErrorCode.CERT_FILE_NOT_FOUND, `no file at "${missing}"`)
-        : capability();
-      if (this.session !== session) throw e ?? businessError(ErrorCode.UNKNOWN, 'the attempt was superseded');
-      const local = session.localClose;
-      if (local || e) this.session = undefined;
-      // close() during the checks resolved true, so its close event follows whatever the checks say.
-      if (local) queueMicrotask(() => this.events.fire('close', undefined, local));
-      if (e) throw e;
-      if (!local) session.start();
-      return true;
-    });
+    return settle(callback, guard(() => connectResult(this, url, options, optionsGiven)));
   }
 
   /** Errors: 401 (not a string/ArrayBuffer, or over 5,242,864 bytes), -1 (no session). */
@@ -222,21 +183,11 @@ export class ClientWebSocket implements T.WebSocket {
     // Inline rather than guard(): send is the hot path, and a try costs nothing when nothing throws.
     let outcome: Result<boolean>;
     try {
-      outcome = this.push(data);
+      outcome = sendResult(this, data);
     } catch (e) {
       outcome = fail(unreadable(e));
     }
     return settle(callback, outcome);
-  }
-
-  private push(data: unknown): Result<boolean> {
-    const bad = checkPayload(data);
-    if (bad) return fail(bad);
-    const s = this.session;
-    if (s?.state === 'open') s.socket!.send(data as string | ArrayBuffer);
-    else if (s?.state === 'connecting') s.queue.push(data as string | ArrayBuffer);
-    else return fail(businessError(ErrorCode.OTHER, s ? 'the connection is closing' : 'not connected; call connect() first and send after open'));
-    return TRUE;
   }
 
   /** Errors: 401 (options not an object), 2302999 (no session, or already closing). */
@@ -245,27 +196,7 @@ export class ClientWebSocket implements T.WebSocket {
   close(options?: T.WebSocketCloseOptions): Promise<boolean>;
   close(a?: unknown, b?: unknown): Promise<boolean> | undefined {
     const callback = typeof a === 'function' ? a : b;
-    return settle(callback, guard(() => this.shut(typeof a === 'function' ? undefined : a)));
-  }
-
-  private shut(options: unknown): Result<boolean> {
-    const close = normaliseClose(options, this.transport.capabilities.closeCodes === 'application');
-    if (!close.ok) return close;
-    const s = this.session;
-    if (!s || s.state === 'closing') {
-      return fail(businessError(ErrorCode.UNKNOWN, s ? 'the connection is already closing' : 'not connected'));
-    }
-    s.localClose = close.value;
-    if (s.state === 'connecting') {
-      s.state = 'closing';
-      // No socket yet while the files are checked: the checks' continuation reports the close.
-      s.socket?.terminate();
-    } else {
-      s.state = 'closing';
-      s.heartbeat?.stop();
-      s.socket!.close(close.value.code, close.value.reason);
-    }
-    return TRUE;
+    return settle(callback, guard(() => closeResult(this, typeof a === 'function' ? undefined : a)));
   }
 
   /** Registers the one listener of `type` (replacing any). Throws 401 for a bad type or callback. */
@@ -291,4 +222,76 @@ export class ClientWebSocket implements T.WebSocket {
   offDataEnd(cb?: T.Callback<void>): void { this.events.off('dataEnd', cb); }
   onHeaderReceive(cb: T.Callback<T.ResponseHeaders>): void { this.events.on('headerReceive', cb); }
   offHeaderReceive(cb?: T.Callback<T.ResponseHeaders>): void { this.events.off('headerReceive', cb); }
+}
+
+/** connect()'s checks and start, as the outcome the callback or the promise gets. */
+function connectResult(ws: ClientWebSocket, url: unknown, options: unknown, optionsGiven: boolean): Result<boolean> | Promise<boolean> {
+  const normalised = normaliseConnect(url, options, optionsGiven);
+  if (!normalised.ok) {
+    if (normalised.error.code === ErrorCode.OTHER) {
+      const e = connectFailed(0, 'the URL has no host');
+      queueMicrotask(() => ws.events.fire('error', e));
+      // -1 carries the connect-failure message here (docs/behaviour.md#errors), not the table's default text.
+      return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed', undefined, 'the URL has no host'));
+    }
+    return fail(normalised.error);
+  }
+  if (ws.session) return fail(businessError(ErrorCode.CONNECTION_EXISTS, 'close() this WebSocket, or create another one'));
+  const session = new Session(ws, normalised.value, ws.transport);
+  const capability = () => checkCapabilities(normalised.value, ws.transport);
+  if (normalised.value.files.length === 0 || !ws.transport.fileExists) {
+    const e = capability();
+    if (e) return fail(e);
+    ws.session = session;
+    session.start();
+    return ok(true);
+  }
+  // Reserve the session now so a second connect() during the file checks gets 2302003.
+  ws.session = session;
+  return firstMissingFile(ws.transport, normalised.value.files).then((gone) => {
+    const missing = normalised.value.files[gone];
+    const e = missing !== undefined
+      ? businessError(ErrorCode.CERT_FILE_NOT_FOUND, `no file at "${missing}"`)
+      : capability();
+    if (ws.session !== session) throw e ?? businessError(ErrorCode.UNKNOWN, 'the attempt was superseded');
+    const local = session.localClose;
+    if (local || e) ws.session = undefined;
+    // close() during the checks resolved true, so its close event follows whatever the checks say.
+    if (local) queueMicrotask(() => ws.events.fire('close', undefined, local));
+    if (e) throw e;
+    if (!local) session.start();
+    return true;
+  });
+}
+
+/** send()'s checks and delivery, as the outcome the callback or the promise gets. */
+function sendResult(ws: ClientWebSocket, data: unknown): Result<boolean> {
+  const bad = checkPayload(data);
+  if (bad) return fail(bad);
+  const s = ws.session;
+  if (s?.state === 'open') s.socket!.send(data as string | ArrayBuffer);
+  else if (s?.state === 'connecting') s.queue.push(data as string | ArrayBuffer);
+  else return fail(businessError(ErrorCode.OTHER, s ? 'the connection is closing' : 'not connected; call connect() first and send after open'));
+  return TRUE;
+}
+
+/** close()'s checks and start of the close, as the outcome the callback or the promise gets. */
+function closeResult(ws: ClientWebSocket, options: unknown): Result<boolean> {
+  const close = normaliseClose(options, ws.transport.capabilities.closeCodes === 'application');
+  if (!close.ok) return close;
+  const s = ws.session;
+  if (!s || s.state === 'closing') {
+    return fail(businessError(ErrorCode.UNKNOWN, s ? 'the connection is already closing' : 'not connected'));
+  }
+  s.localClose = close.value;
+  if (s.state === 'connecting') {
+    s.state = 'closing';
+    // No socket yet while the files are checked: the checks' continuation reports the close.
+    s.socket?.terminate();
+  } else {
+    s.state = 'closing';
+    s.heartbeat?.stop();
+    s.socket!.close(close.value.code, close.value.reason);
+  }
+  return TRUE;
 }

@@ -8,31 +8,119 @@
 
 import { thrownText } from './is.js';
 
-/** Every code this package can produce, plus the HarmonyOS-only ones (exported, never produced). */
+/**
+ * Every code this package can produce, plus the HarmonyOS-only ones (exported, never produced).
+ *
+ * @example
+ * ws.connect('').catch((err) => console.log(err.code === ErrorCode.URL_ERROR, err.cause));
+ */
 export const ErrorCode = {
-  /** A connection attempt failed or an open link dropped (error events only; `data` = HTTP status). */
+  /**
+   * A connection attempt failed or an open link dropped (error events only; `data` = HTTP status).
+   *
+   * @example
+   * ws.on('error', (err) => { if (err.code === webSocket.ErrorCode.CONNECT_FAILED) console.log(err.data, err.cause); });
+   */
   CONNECT_FAILED: 200,
-  /** HarmonyOS permission check; never produced on the web. */
+  /**
+   * HarmonyOS permission check; never produced on the web.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.PERMISSION_DENIED
+   */
   PERMISSION_DENIED: 201,
-  /** `connect` to a URL without a host, or `send` without a session. */
+  /**
+   * `connect` to a URL without a host, or `send` without a session.
+   *
+   * @example
+   * ws.send('x').catch((err) => err.code === webSocket.ErrorCode.OTHER)
+   */
   OTHER: -1,
-  /** An argument has the wrong type or value. */
+  /**
+   * An argument has the wrong type or value (`cause` says which).
+   *
+   * @example
+   * ws.connect(null).catch((err) => console.log(err.code === webSocket.ErrorCode.PARAMETER_ERROR, err.cause))
+   */
   PARAMETER_ERROR: 401,
-  /** The active transport cannot honour an option or feature. */
+  /**
+   * The active transport cannot honour an option or feature (`cause` names both).
+   *
+   * @example
+   * if (err.code === webSocket.ErrorCode.CAPABILITY_NOT_SUPPORTED) console.log(err.cause)
+   */
   CAPABILITY_NOT_SUPPORTED: 801,
+  /**
+   * The URL is empty, unparseable, over 8196 characters, or not `ws:`/`wss:`.
+   *
+   * @example
+   * ws.connect('http://x').catch((err) => err.code === webSocket.ErrorCode.URL_ERROR)
+   */
   URL_ERROR: 2302001,
+  /**
+   * `caPath`, `clientCert` or `serverCert` names a missing file.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.CERT_FILE_NOT_FOUND
+   */
   CERT_FILE_NOT_FOUND: 2302002,
+  /**
+   * `connect` while this object already has a session.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.CONNECTION_EXISTS
+   */
   CONNECTION_EXISTS: 2302003,
+  /**
+   * Server `serverIP` is not a valid IP address.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.CANNOT_LISTEN_NIC
+   */
   CANNOT_LISTEN_NIC: 2302004,
+  /**
+   * Server `serverPort` is not a valid port.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.CANNOT_LISTEN_PORT
+   */
   CANNOT_LISTEN_PORT: 2302005,
+  /**
+   * Server `send`/`close` to an unknown connection.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.CONNECTION_NOT_EXIST
+   */
   CONNECTION_NOT_EXIST: 2302006,
+  /**
+   * Server port already in use.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.PORT_OCCUPIED
+   */
   PORT_OCCUPIED: 2302007,
-  /** HarmonyOS domain policy; never produced on the web. */
+  /**
+   * HarmonyOS domain policy; never produced on the web.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.DOMAIN_NOT_ALLOWED
+   */
   DOMAIN_NOT_ALLOWED: 2302998,
+  /**
+   * `close` without a session; server already started / not started; other failures.
+   *
+   * @example
+   * err.code === webSocket.ErrorCode.UNKNOWN
+   */
   UNKNOWN: 2302999,
 } as const;
 
-/** The native message for each code (docs/behaviour.md#errors). */
+/**
+ * The native message for each code (docs/behaviour.md#errors).
+ *
+ * @example
+ * ErrorMessage[401]; // 'Parameter error'
+ */
 export const ErrorMessage: Readonly<Record<number, string>> = {
   200: 'Websocket connect failed',
   201: 'Permission denied',
@@ -72,11 +160,11 @@ function own(target: object, key: string, value: unknown, enumerable: boolean): 
  * });
  */
 export class BusinessError<T = void> extends Error {
-  /** The HarmonyOS error code (docs/behaviour.md#errors). */
+  /** The HarmonyOS error code (docs/behaviour.md#errors). @example if (err.code === 401) console.log(err.cause) */
   declare code: number;
-  /** Extra data; for error events (code 200) the HTTP status as a string. */
+  /** Extra data; for error events (code 200) the HTTP status as a string. @example ws.on('error', (err) => console.log(err.data)) // '404' */
   declare data?: T;
-  /** What was wrong and how to fix it (not enumerable: `JSON.stringify` shows the native shape only). */
+  /** What was wrong and how to fix it (not enumerable: `JSON.stringify` shows the native shape only). @example console.error(err.message, err.cause) */
   declare cause?: string;
 
   /**

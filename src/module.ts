@@ -12,6 +12,13 @@ import type * as T from './types.js';
 
 /** Per-object choice of transport (an extension; HarmonyOS's factories take no argument). */
 export interface CreateOptions {
+  /**
+   * The transport of this object only (default: the module's, see `setTransport`).
+   *
+   * @example
+   * import { nodeTransport } from 'ohos-websocket/transports/node';
+   * const ws = webSocket.createWebSocket({ transport: nodeTransport });
+   */
   transport?: Transport;
   /**
    * Clients only: milliseconds a connection attempt may take, from `connect()` to the server's 101
@@ -43,11 +50,11 @@ export interface WebSocketModule {
    * await server.start({ serverPort: 8080, maxConcurrentClientsNumber: 10, maxConnectionsForOneClient: 10 });
    */
   createWebSocketServer(options?: CreateOptions): T.WebSocketServer;
-  /** `TlsProtocol` (API 26), a runtime enum. */
+  /** `TlsProtocol` (API 26), a runtime enum. @example ws.connect(url, { minSupportTlsProtocol: webSocket.TlsProtocol.TLS_V_1_2 }) */
   readonly TlsProtocol: typeof TlsProtocol;
-  /** Extension: what the active default transport supports (docs/behaviour.md#transports-and-capabilities). */
+  /** Extension: what the active default transport supports (docs/behaviour.md#transports-and-capabilities). @example if (!webSocket.capabilities.headers) console.log('no custom headers here') */
   readonly capabilities: Capabilities;
-  /** Extension: the active default transport. */
+  /** Extension: the active default transport. @example console.log(webSocket.transport.capabilities.name) // 'node' */
   readonly transport: Transport;
   /**
    * Extension: makes `transport` the default for objects created from now on.
@@ -57,11 +64,10 @@ export interface WebSocketModule {
    * webSocket.setTransport(nodeTransport); // e.g. in Deno, for the full option set
    */
   setTransport(transport: Transport): void;
-  /** The error codes table (docs/behaviour.md#errors). */
+  /** The error codes table (docs/behaviour.md#errors). @example if (err.code === webSocket.ErrorCode.URL_ERROR) console.log(err.cause) */
   readonly ErrorCode: typeof ErrorCode;
 }
 
-/** Builds a `webSocket` namespace object whose default transport is `transport`. */
 /**
  * The transport `options` ask for, else `fallback`. The factories never throw (docs/behaviour.md#argument-errors): options
  * that cannot be read, or a `transport` that is not one, give a stand-in whose every connect fails
@@ -111,6 +117,14 @@ export function failingTransport(name: string, why: string): Transport {
   };
 }
 
+/**
+ * Builds a `webSocket` namespace object whose default transport is `transport` (for a custom transport).
+ *
+ * @example
+ * import { createWebSocketModule } from 'ohos-websocket';
+ * const myWebSocket = createWebSocketModule(myTransport);
+ * const ws = myWebSocket.createWebSocket();
+ */
 export function createWebSocketModule(transport: Transport): WebSocketModule {
   let current = transport;
   return {

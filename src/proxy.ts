@@ -24,7 +24,12 @@ function withoutPort(e: string): string {
   return parts.length === 2 ? parts[0] : e;
 }
 
-/** Whether `host` matches one of `entries`. */
+/**
+ * Whether `host` matches one of `entries`. (`exclusionList` rules: exact host, `*.domain`, `.domain`).
+ *
+ * @example
+ * bypassesProxy('api.corp.example', ['*.corp.example']); // true
+ */
 export function bypassesProxy(host: string, entries: readonly string[]): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
   for (const raw of entries) {

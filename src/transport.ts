@@ -135,7 +135,12 @@ export interface OpenFacts {
  */
 export type SocketClosed = (code: number, reason: string, detail?: string) => void;
 
-/** The code a transport reports for a link that ended without a close frame (RFC 6455 §7.1.5). */
+/**
+ * The code a transport reports for a link that ended without a close frame (RFC 6455 §7.1.5).
+ *
+ * @example
+ * events.closed(NO_CLOSE_FRAME, ''); // in a transport: the link ended without a close frame
+ */
 export const NO_CLOSE_FRAME = 1006;
 
 /**
@@ -171,8 +176,11 @@ export interface ClientSocket {
 }
 
 /**
- * The socket to return for an attempt that failed before it started (report it with `events.fail`
- * in a microtask): it does nothing.
+ * The socket to return for an attempt that failed before it started (report it with `events.fail` in a microtask): it does nothing.
+ *
+ * @example
+ * queueMicrotask(() => events.fail(0, 'no route'));
+ * return INERT_SOCKET;
  */
 export const INERT_SOCKET: ClientSocket = { send() {}, close() {}, terminate() {} };
 
@@ -265,7 +273,12 @@ export interface ListeningServer {
   stop(): Promise<void>;
 }
 
-/** Why `listen` failed, as a fact the core maps to a code. */
+/**
+ * Why `listen` failed, as a fact the core maps to a code.
+ *
+ * @example
+ * throw new ListenError('address-in-use', 'EADDRINUSE 127.0.0.1:8080'); // in a transport's listen()
+ */
 export class ListenError extends Error {
   constructor(readonly reason: 'address-in-use' | 'bad-address' | 'cert' | 'other', detail: string) {
     super(detail);

@@ -117,13 +117,13 @@ export interface Normalised {
 
 /** Step 1 of docs/behaviour.md#connect: option types → 401. */
 function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined {
-  const t = (name: string, want: string) => paramError(`options.${name} must be ${want}, got ${o[name] === null ? 'null' : typeof o[name]}`);
-  if ('protocol' in o && typeof o.protocol !== 'string') return t('protocol', 'a string like "chat" or "a, b"');
+  const wrongType = (name: string, want: string) => paramError(`options.${name} must be ${want}, got ${o[name] === null ? 'null' : typeof o[name]}`);
+  if ('protocol' in o && typeof o.protocol !== 'string') return wrongType('protocol', 'a string like "chat" or "a, b"');
   if ('proxy' in o && o.proxy !== 'system' && o.proxy !== 'no-proxy' && !isObject(o.proxy)) {
-    return t('proxy', "'system', 'no-proxy' or { host, port, exclusionList }");
+    return wrongType('proxy', "'system', 'no-proxy' or { host, port, exclusionList }");
   }
-  if (o.header !== undefined && !isObject(o.header)) return t('header', 'an object of header names to values');
-  if (o.caPath !== undefined && typeof o.caPath !== 'string') return t('caPath', 'a file path string');
+  if (o.header !== undefined && !isObject(o.header)) return wrongType('header', 'an object of header names to values');
+  if (o.caPath !== undefined && typeof o.caPath !== 'string') return wrongType('caPath', 'a file path string');
   if (o.clientCert !== undefined) {
     const c = o.clientCert;
     if (!isObject(c) || typeof c.certPath !== 'string' || typeof c.keyPath !== 'string' ||
@@ -131,14 +131,14 @@ function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined
       return paramError('options.clientCert must be { certPath: string, keyPath: string, keyPassword?: string }');
     }
   }
-  if (o.skipServerCertVerification !== undefined && typeof o.skipServerCertVerification !== 'boolean') return t('skipServerCertVerification', 'a boolean');
-  if (o.supportOriginPort !== undefined && typeof o.supportOriginPort !== 'boolean') return t('supportOriginPort', 'a boolean');
+  if (o.skipServerCertVerification !== undefined && typeof o.skipServerCertVerification !== 'boolean') return wrongType('skipServerCertVerification', 'a boolean');
+  if (o.supportOriginPort !== undefined && typeof o.supportOriginPort !== 'boolean') return wrongType('supportOriginPort', 'a boolean');
   for (const k of ['pingInterval', 'pongTimeout']) {
-    if (o[k] !== undefined && typeof o[k] !== 'number') return t(k, 'a number of seconds');
+    if (o[k] !== undefined && typeof o[k] !== 'number') return wrongType(k, 'a number of seconds');
   }
   const tls = o.minSupportTlsProtocol;
   if (tls !== undefined && ![0, 1, 2, 3].includes(tls as number)) {
-    return t('minSupportTlsProtocol', 'a webSocket.TlsProtocol value (0…3)');
+    return wrongType('minSupportTlsProtocol', 'a webSocket.TlsProtocol value (0…3)');
   }
   return undefined;
 }

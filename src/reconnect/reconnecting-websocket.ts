@@ -11,6 +11,8 @@
  * `open` fires on every successful connect; `close` fires only when the session ends for good (the
  * app closed it, it gave up, or `shouldReconnect` said no), so code written for a plain socket does
  * not see the link flapping; `reconnecting` and `giveUp` tell the rest.
+ *
+ * @module ohos-websocket/reconnect
  */
 import { webSocket } from '@kit.NetworkKit';
 import type { AsyncCallback, BusinessError, Callback, ErrorCallback } from '@kit.BasicServicesKit';
@@ -98,7 +100,12 @@ export interface ReconnectOptions {
   retryOnOnline?: boolean;
 }
 
-/** The code of the error a `send` gets when the queue is full (`Websocket Unknown Other Error`). */
+/**
+ * The code of the error a `send` gets when the queue is full (`Websocket Unknown Other Error`).
+ *
+ * @example
+ * ws.send('x').catch((err) => { if (err.code === QUEUE_FULL) console.log(err.cause); });
+ */
 export const QUEUE_FULL = 2302999;
 
 /** The managed session's state (an extension; HarmonyOS's socket has none). */

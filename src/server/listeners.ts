@@ -4,7 +4,7 @@
  */
 import { Registry } from '../events.js';
 import type * as T from '../types.js';
-import type { ServerEvent } from './run.js';
+import type { ServerEvent } from './lifetime.js';
 
 const EVENTS: ReadonlySet<string> = new Set<ServerEvent>(['connect', 'messageReceive', 'close', 'error']);
 

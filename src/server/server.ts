@@ -1,8 +1,8 @@
 /**
  * `webSocket.WebSocketServer` (API 19, docs/behaviour.md#server): the public object. Arguments are checked here,
- * a `Run` handles one listening lifetime, and the transport only listens and moves bytes.
+ * a `Lifetime` is one listening lifetime (start to stop), and the transport only listens and moves bytes.
  */
-import { fail, guard, ok, settle, TRUE, type Result } from '../bridge.js';
+import { fail, guard, ok, toPromise, TRUE, type Result } from '../bridge.js';
 import { unsupported } from '../capabilities.js';
 import { businessError, ErrorCode, isBusinessError, paramError, unreadable, type BusinessError } from '../errors.js';
 import type { Transport } from '../transport.js';
@@ -13,7 +13,7 @@ import { checkPayload, normaliseClose } from '../validate.js';
 import { normaliseServerConfig, type ServerPlan } from './config.js';
 import { isConnection, keyOf } from './registry.js';
 import { ServerListeners } from './listeners.js';
-import { beginClose, Run } from './run.js';
+import { beginClose, Lifetime } from './lifetime.js';
 
 type State = 'idle' | 'starting' | 'started' | 'stopping';
 
@@ -53,7 +53,7 @@ const missing = (c: T.WebSocketConnection) =>
  */
 export class ServerWebSocket extends ServerListeners implements T.WebSocketServer {
   private state: State = 'idle';
-  private run: Run | undefined;
+  private lifetime: Lifetime | undefined;
   /** The pending `start()`, so a `stop()` issued meanwhile can wait for it. */
   private starting: Promise<boolean> | undefined;
 
@@ -75,18 +75,17 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
    * console.log(server.port); // the port actually bound
    */
   start(config: T.WebSocketServerConfig): Promise<boolean> {
-    return settle(undefined, guard(() => this.begin(config)))!;
+    return toPromise(guard(() => this.startResult(config)));
   }
 
-  private begin(config: unknown): Result<boolean> | Promise<boolean> {
+  private startResult(config: unknown): Result<boolean> | Promise<boolean> {
     if (this.state !== 'idle') {
       return fail(businessError(ErrorCode.UNKNOWN, this.state === 'stopping' ? 'the server is stopping; wait for stop() first' : 'the server is already started; stop() it first'));
     }
     const plan = normaliseServerConfig(config);
     if (!plan.ok) return plan;
-    const t = this.transport;
-    if (!t.capabilities.server || typeof t.listen !== 'function') {
-      return fail(unsupported('server mode (createWebSocketServer().start())', t.capabilities));
+    if (!this.transport.capabilities.server || typeof this.transport.listen !== 'function') {
+      return fail(unsupported('server mode (createWebSocketServer().start())', this.transport.capabilities));
     }
     this.state = 'starting';
     const starting = this.listen(plan.value);
@@ -95,21 +94,20 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
   }
 
   private async listen(plan: ServerPlan): Promise<boolean> {
-    const t = this.transport;
-    const run = new Run(this.events, plan);
+    const lifetime = new Lifetime(this.events, plan);
     try {
-      const gone = await firstMissingFile(t, plan.files);
+      const gone = await firstMissingFile(this.transport, plan.files);
       if (gone !== -1) {
         const name = gone === 0 ? 'certPath' : 'keyPath';
         throw businessError(ErrorCode.CERT_FILE_NOT_FOUND, `serverCert.${name} "${plan.files[gone]}" is not a file`);
       }
       // Set before listening: a handshake can reach the handlers before `listen` resolves.
-      this.run = run;
-      run.listening = await t.listen!(plan.listen, run);
+      this.lifetime = lifetime;
+      lifetime.listening = await this.transport.listen!(plan.listen, lifetime);
       this.state = 'started';
       return true;
     } catch (e) {
-      this.run = undefined;
+      this.lifetime = undefined;
       this.state = 'idle';
       throw listenFailure(e, plan);
     } finally {
@@ -132,18 +130,18 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
         () => Promise.reject(businessError(ErrorCode.UNKNOWN, 'the server did not start')),
       );
     }
-    return settle(undefined, this.halt())!;
+    return toPromise(this.stopResult());
   }
 
-  private halt(): Result<boolean> | Promise<boolean> {
-    const run = this.run;
-    if (this.state !== 'started' || !run) {
+  private stopResult(): Result<boolean> | Promise<boolean> {
+    const lifetime = this.lifetime;
+    if (this.state !== 'started' || !lifetime) {
       return fail(businessError(ErrorCode.UNKNOWN, this.state === 'stopping' ? 'the server is already stopping' : 'the server is not started'));
     }
     this.state = 'stopping';
-    return run.stop().then(() => {
-      if (this.run === run) {
-        this.run = undefined;
+    return lifetime.stop().then(() => {
+      if (this.lifetime === lifetime) {
+        this.lifetime = undefined;
         this.state = 'idle';
       }
       return true;
@@ -162,18 +160,18 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
     // Inline rather than guard(): send is the hot path, and a try costs nothing when nothing throws.
     let outcome: Result<boolean>;
     try {
-      outcome = this.push(data, connection);
+      outcome = this.sendResult(data, connection);
     } catch (e) {
       outcome = fail(unreadable(e));
     }
-    return settle(undefined, outcome)!;
+    return toPromise(outcome);
   }
 
-  private push(data: unknown, connection: unknown): Result<boolean> {
+  private sendResult(data: unknown, connection: unknown): Result<boolean> {
     const bad = checkPayload(data);
     if (bad) return fail(bad);
     if (!isConnection(connection)) return fail(badConnection('send()'));
-    const entry = this.run?.registry.find(connection);
+    const entry = this.lifetime?.registry.find(connection);
     if (!entry) return fail(missing(connection));
     if (entry.state === 'closing') return fail(businessError(ErrorCode.OTHER, 'the connection is closing'));
     entry.socket.send(data as string | ArrayBuffer);
@@ -190,10 +188,10 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
    * server.close(conn, { code: 4000, reason: 'kicked' });
    */
   close(connection: T.WebSocketConnection, options?: T.WebSocketCloseOptions): Promise<boolean> {
-    return settle(undefined, guard(() => this.shut(connection, options)))!;
+    return toPromise(guard(() => this.closeResult(connection, options)));
   }
 
-  private shut(connection: unknown, options: unknown): Result<boolean> {
+  private closeResult(connection: unknown, options: unknown): Result<boolean> {
     if (!isConnection(connection)) return fail(badConnection('close()'));
     if (options !== undefined && (!isObject(options) || typeof options.code !== 'number' || typeof options.reason !== 'string')) {
       return fail(paramError('close() options need both a numeric code and a string reason, like { code: 1000, reason: "bye" }'));
@@ -201,7 +199,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
     const caps = this.transport.capabilities;
     const close = normaliseClose(options, (caps.serverCloseCodes ?? caps.closeCodes) === 'application');
     if (!close.ok) return close;
-    const entry = this.run?.registry.find(connection);
+    const entry = this.lifetime?.registry.find(connection);
     if (!entry) return fail(missing(connection));
     if (entry.state === 'closing') return fail(businessError(ErrorCode.UNKNOWN, 'the connection is already closing'));
     beginClose(entry, close.value);
@@ -216,7 +214,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
    * for (const conn of server.listAllConnections()) server.send('broadcast', conn);
    */
   listAllConnections(): T.WebSocketConnection[] {
-    return this.run?.registry.list() ?? [];
+    return this.lifetime?.registry.list() ?? [];
   }
 
   /**
@@ -227,7 +225,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
    * const url = `ws://127.0.0.1:${server.port}`;
    */
   get port(): number | undefined {
-    return this.state === 'started' ? this.run?.listening?.port : undefined;
+    return this.state === 'started' ? this.lifetime?.listening?.port : undefined;
   }
 }
 

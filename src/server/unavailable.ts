@@ -3,7 +3,7 @@
  * listeners work, `start()` answers 801 (docs/behaviour.md#module-surface, §8). The server core itself arrives with the
  * transports that can listen (`Transport.serverCore`), so builds without one never carry it.
  */
-import { fail, settle } from '../bridge.js';
+import { fail, toPromise } from '../bridge.js';
 import { unsupported } from '../capabilities.js';
 import { businessError, ErrorCode } from '../errors.js';
 import type { Transport } from '../transport.js';
@@ -17,16 +17,16 @@ export class UnavailableServer extends ServerListeners implements T.WebSocketSer
   }
   readonly port = undefined;
   start(): Promise<boolean> {
-    return settle(undefined, fail(unsupported('server mode (createWebSocketServer().start())', this.transport.capabilities)))!;
+    return toPromise(fail(unsupported('server mode (createWebSocketServer().start())', this.transport.capabilities)));
   }
   send(): Promise<boolean> {
-    return settle(undefined, fail(businessError(ErrorCode.CONNECTION_NOT_EXIST, 'the server is not started')))!;
+    return toPromise(fail(businessError(ErrorCode.CONNECTION_NOT_EXIST, 'the server is not started')));
   }
   close(): Promise<boolean> {
     return this.send();
   }
   stop(): Promise<boolean> {
-    return settle(undefined, fail(businessError(ErrorCode.UNKNOWN, 'the server is not started')))!;
+    return toPromise(fail(businessError(ErrorCode.UNKNOWN, 'the server is not started')));
   }
   listAllConnections(): T.WebSocketConnection[] {
     return [];

@@ -14,13 +14,25 @@
  * import { browserTransport } from 'ohos-websocket/transports/browser';
  * // e.g. on Node ≥ 22 or Bun, to use the built-in WebSocket instead of `ws`:
  * const ws = webSocket.createWebSocket({ transport: browserTransport });
+ *
+ * @module ohos-websocket/transports/browser
  */
 import { CAN_DO_NOTHING, INERT_SOCKET, type Capabilities, type ClientRequest, type ClientSocket, type ClientSocketEvents, type Transport } from '../../src/transport.js';
 
-/** What a standard `WebSocket` can do (docs/behaviour.md#transports-and-capabilities, browser column). */
+/**
+ * What a standard `WebSocket` can do (docs/behaviour.md#transports-and-capabilities, browser column).
+ *
+ * @example
+ * browserCapabilities.headers; // false: a header option fails with 801
+ */
 export const browserCapabilities: Capabilities = Object.freeze({ ...CAN_DO_NOTHING, name: 'browser' });
 
-/** The standard `WebSocket` class of this realm, if there is one. */
+/**
+ * The standard `WebSocket` class of this realm, if there is one.
+ *
+ * @example
+ * if (!platformWebSocket()) console.log('no WebSocket here: pick another transport');
+ */
 export const platformWebSocket = (): typeof WebSocket | undefined => (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
 
 /**
@@ -28,6 +40,9 @@ export const platformWebSocket = (): typeof WebSocket | undefined => (globalThis
  * transport was created: code that later replaces `globalThis.WebSocket` — a W3C `WebSocket`
  * polyfill written over this API — must not be what we construct, or it would call back into us
  * for ever (docs/behaviour.md).
+ *
+ * @example
+ * const myTransport = { capabilities: browserCapabilities, connect: (request, events) => connectBrowser(request, events) };
  */
 export function connectBrowser(request: ClientRequest, events: ClientSocketEvents, WS: typeof WebSocket | undefined = platformWebSocket()): ClientSocket {
   let ws: WebSocket;

@@ -15,6 +15,8 @@
  * const ws = webSocket.createWebSocket();
  * ws.on('message', (err, data) => console.log(data));
  * await ws.connect('wss://echo.example/chat', { header: { authorization: 'Bearer x' } });
+ *
+ * @module ohos-websocket/transports/deno
  */
 import { serverCore } from '../../src/server/server.js';
 import { CAN_DO_NOTHING, type Capabilities, type Transport } from '../../src/transport.js';
@@ -23,6 +25,12 @@ import { deno } from './deno-api.js';
 import { unsupportedProxy } from './proxy.js';
 import { listenDeno } from './server.js';
 
+/**
+ * What Deno's native WebSocket and `Deno.serve` can do (docs/behaviour.md#transports-and-capabilities, Deno column).
+ *
+ * @example
+ * denoCapabilities.server; // true
+ */
 export const denoCapabilities: Capabilities = Object.freeze({
   ...CAN_DO_NOTHING,
   name: 'deno',
@@ -83,6 +91,13 @@ export function createDenoTransport(options: DenoTransportOptions = {}): Transpo
   };
 }
 
+/**
+ * The Deno transport: native `WebSocket` (with `Deno.createHttpClient` for TLS and proxy options) and `Deno.serve` for server mode.
+ *
+ * @example
+ * import { denoTransport } from 'ohos-websocket/transports/deno';
+ * webSocket.setTransport(denoTransport);
+ */
 export const denoTransport: Transport = createDenoTransport();
 
 export default denoTransport;

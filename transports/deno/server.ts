@@ -24,7 +24,7 @@ function listenError(e: unknown): ListenError {
   return new ListenError('other', detail);
 }
 
-const socketOf = (ws: WebSocket): ServerSocket => ({
+const asServerSocket = (ws: WebSocket): ServerSocket => ({
   send: (data) => ws.send(data),
   close: (code, reason) => ws.close(code, reason),
   // Deno has no abort for an accepted socket; a close without a code is the quickest end it offers.
@@ -34,7 +34,7 @@ const socketOf = (ws: WebSocket): ServerSocket => ({
 /**
  * Wires one upgraded socket: `accepted` on open, `aborted` if it never opens, one `closed`.
  */
-function wire(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<void>): void {
+function reportSocket(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<void>): void {
   ws.binaryType = 'arraybuffer';
   let events: ServerSocketEvents | undefined;
   let ended = false;
@@ -47,7 +47,7 @@ function wire(ws: WebSocket, admitted: HandshakeAccepted, completed: Promise<voi
   ws.onopen = () => {
     // Already given up on (its slot released): do not leave it open and unregistered.
     if (ended) return ws.close();
-    events = admitted.accepted(socketOf(ws));
+    events = admitted.accepted(asServerSocket(ws));
   };
   ws.onmessage = (e: MessageEvent) => events?.message(e.data as string | ArrayBuffer);
   ws.onerror = (e: Event) => {
@@ -88,7 +88,7 @@ export function listenDeno(request: ListenRequest, handlers: ServerHandlers, idl
       return text(400, `Bad WebSocket handshake: ${(e as Error).message}`);
     }
     if (decision.protocol) upgrade.response.headers.set('sec-websocket-protocol', decision.protocol);
-    wire(upgrade.socket, decision, info.completed ?? new Promise<void>(() => {}));
+    reportSocket(upgrade.socket, decision, info.completed ?? new Promise<void>(() => {}));
     return upgrade.response;
   };
 

@@ -66,7 +66,7 @@ const SOCKET = Symbol('ohos-websocket socket');
 
 /**
  * One client socket. Its `ws` listeners are module-level functions that reach this object through
- * `this` (the ws, see socketOf), not closures per socket: an idle connection then carries no per-socket functions
+ * `this` (the ws, see clientSocketOf), not closures per socket: an idle connection then carries no per-socket functions
  * (bench/: about 0.7 KB less per idle connection than one closure per event and per method).
  */
 class NodeClientSocket implements ClientSocket {
@@ -90,20 +90,20 @@ class NodeClientSocket implements ClientSocket {
 }
 
 type Bound = WebSocket & { [SOCKET]: NodeClientSocket };
-const socketOf = (ws: WebSocket): NodeClientSocket => (ws as Bound)[SOCKET];
+const clientSocketOf = (ws: WebSocket): NodeClientSocket => (ws as Bound)[SOCKET];
 
 function onUpgrade(this: WebSocket, res: IncomingMessage): void {
-  socketOf(this).response = res;
+  clientSocketOf(this).response = res;
 }
 
 function onUnexpectedResponse(this: WebSocket, req: { destroy(): void }, res: IncomingMessage): void {
-  socketOf(this).failOnce(res.statusCode ?? 0, `the server answered HTTP ${res.statusCode} ${res.statusMessage ?? ''}`.trim());
+  clientSocketOf(this).failOnce(res.statusCode ?? 0, `the server answered HTTP ${res.statusCode} ${res.statusMessage ?? ''}`.trim());
   req.destroy();
   res.destroy();
 }
 
 function onOpen(this: WebSocket): void {
-  const s = socketOf(this);
+  const s = clientSocketOf(this);
   const response = s.response;
   s.opened = true;
   s.response = undefined;
@@ -116,11 +116,11 @@ function onOpen(this: WebSocket): void {
 }
 
 function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
-  socketOf(this).events.message(isBinary ? exactArrayBuffer(data) : data.toString());
+  clientSocketOf(this).events.message(isBinary ? exactArrayBuffer(data) : data.toString());
 }
 
 function onPong(this: WebSocket): void {
-  socketOf(this).events.pong();
+  clientSocketOf(this).events.pong();
 }
 
 /** Node's codes for a certificate chain it does not trust. */
@@ -144,13 +144,13 @@ function describeError(err: Error & { code?: string }): string {
 }
 
 function onError(this: WebSocket, err: Error): void {
-  const s = socketOf(this);
+  const s = clientSocketOf(this);
   s.lastError = describeError(err);
   if (!s.opened) s.failOnce(0, s.lastError);
 }
 
 function onClose(this: WebSocket, code: number, reason: Buffer): void {
-  const s = socketOf(this);
+  const s = clientSocketOf(this);
   if (!s.opened) return s.failOnce(0, s.lastError || 'the connection closed during the handshake');
   if (s.done) return;
   s.done = true;

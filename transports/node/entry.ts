@@ -1,4 +1,8 @@
-/** Node entry (`node` condition): the namespace with `ws` as its default transport. */
+/**
+ * Node entry (`node` condition): the namespace with `ws` as its default transport.
+ *
+ * @module ohos-websocket
+ */
 import { webSocket as core } from '../../src/index.js';
 import { nodeTransport } from './index.js';
 

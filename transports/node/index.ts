@@ -5,6 +5,8 @@
  * import { webSocket } from 'ohos-websocket';
  * import { nodeTransport } from 'ohos-websocket/transports/node';
  * const ws = webSocket.createWebSocket({ transport: nodeTransport }); // e.g. inside Deno
+ *
+ * @module ohos-websocket/transports/node
  */
 import { stat } from 'node:fs/promises';
 import { serverCore } from '../../src/server/server.js';
@@ -12,9 +14,21 @@ import { allCapabilities, type Capabilities, type Transport } from '../../src/tr
 import { connectNode } from './client.js';
 import { listenNode } from './server.js';
 
-/** `ws` honours every option of docs/behaviour.md#connect-options, any close code, and listens. */
+/**
+ * `ws` honours every option of docs/behaviour.md#connect-options, any close code, and listens.
+ *
+ * @example
+ * nodeCapabilities.heartbeat; // true
+ */
 export const nodeCapabilities: Capabilities = allCapabilities('node');
 
+/**
+ * The Node transport: `ws` through isomorphic-ws; every option and server mode.
+ *
+ * @example
+ * import { nodeTransport } from 'ohos-websocket/transports/node';
+ * const ws = webSocket.createWebSocket({ transport: nodeTransport }); // e.g. inside Deno
+ */
 export const nodeTransport: Transport = {
   capabilities: nodeCapabilities,
   fileExists: (path) => stat(path).then((s) => s.isFile(), () => false),

@@ -51,7 +51,7 @@ let deliveringBytes: Buffer | undefined;
 const AS_TEXT = { binary: false };
 
 /** Reports one accepted `ws` socket's life to the core. */
-function wire(ws: WebSocket, events: ServerSocketEvents): void {
+function reportSocket(ws: WebSocket, events: ServerSocketEvents): void {
   let lastError = '';
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (isBinary) return events.message(exactArrayBuffer(data));
@@ -77,7 +77,7 @@ function wire(ws: WebSocket, events: ServerSocketEvents): void {
   });
 }
 
-const socketOf = (ws: WebSocket): ServerSocket => ({
+const asServerSocket = (ws: WebSocket): ServerSocket => ({
   send: (data) => (data === deliveringText ? ws.send(deliveringBytes!, AS_TEXT) : ws.send(data)),
   close: (code, reason) => ws.close(code, reason),
   terminate: () => ws.terminate(),
@@ -132,7 +132,7 @@ export function listenNode(request: ListenRequest, handlers: ServerHandlers): Pr
       settled = true;
       pending.delete(socket);
       socket.off('close', abort);
-      wire(ws, decision.accepted(socketOf(ws)));
+      reportSocket(ws, decision.accepted(asServerSocket(ws)));
     });
   });
 

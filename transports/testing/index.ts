@@ -20,6 +20,8 @@
  * const conn = await peer.nextConnection();
  * console.log(await conn.nextMessage()); // 'hello'
  * net.close();
+ *
+ * @module ohos-websocket/testing
  */
 import { webSocket } from '../../src/namespace.js';
 import type { Transport } from '../../src/transport.js';

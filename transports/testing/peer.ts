@@ -36,7 +36,13 @@ export interface PeerClose {
   readonly clean: boolean;
 }
 
-/** One accepted connection, seen from the peer. */
+/**
+ * One accepted connection, seen from the peer.
+ *
+ * @example
+ * const conn = await peer.nextConnection();
+ * conn.send('welcome');
+ */
 export class PeerConnection {
   /** Messages the client sent, in order (text as string, binary as ArrayBuffer). */
   readonly received: Frame[] = [];
@@ -151,7 +157,13 @@ export class PeerConnection {
 /** What a peer answers to the next handshakes. */
 export type Answer = { accept: true } | { accept: false; status: number; statusText: string };
 
-/** The far side of a URL on the test network, scripted by the test. Create with `net.peer(url)`. */
+/**
+ * The far side of a URL on the test network, scripted by the test. Create with `net.peer(url)`.
+ *
+ * @example
+ * // the echo a test talks to, on no real network
+ * net.peer('ws://chat.test/', { onMessage: (data, conn) => conn.send(data) });
+ */
 export class TestPeer {
   /** Every accepted connection, oldest first. */
   readonly connections: PeerConnection[] = [];

@@ -6,7 +6,12 @@ import { serverCore } from '../../src/server/server.js';
 import { allCapabilities, type Capabilities, type Transport } from '../../src/transport.js';
 import type { Network } from './network.js';
 
-/** Everything (docs/behaviour.md#transports-and-capabilities): headers, proxy and TLS options (recorded, not applied), heartbeat, server. */
+/**
+ * Everything (docs/behaviour.md#transports-and-capabilities): headers, proxy and TLS options (recorded, not applied), heartbeat, server.
+ *
+ * @example
+ * testCapabilities.server; // true
+ */
 export const testCapabilities: Capabilities = allCapabilities('test');
 
 /** A transport whose clients connect from `clientIP`. */

@@ -2,7 +2,7 @@
  * One listening lifetime of a server, from `start()` to the end of `stop()`: it is the
  * `ServerHandlers` a transport calls, decides every handshake (subprotocol, admission limits,
  * refusal while stopping), owns the connection registry, and decides which HarmonyOS event each
- * transport fact becomes (docs/behaviour.md#server). A fresh run per `start()` means late facts from a previous
+ * transport fact becomes (docs/behaviour.md#server). A fresh lifetime per `start()` means late facts from a previous
  * lifetime can only touch that lifetime's (already empty) state.
  */
 import { connectFailed } from '../errors.js';
@@ -58,21 +58,21 @@ class AdmittedHandshake implements HandshakeAccepted {
   readonly accept = true;
   private settled = false;
 
-  constructor(private readonly run: Run, readonly peer: PeerAddress, readonly protocol: string | undefined) {}
+  constructor(private readonly lifetime: Lifetime, readonly peer: PeerAddress, readonly protocol: string | undefined) {}
 
   accepted(socket: ServerSocket): ServerSocketEvents {
     this.settled = true;
-    return this.run.connected(this.peer, socket);
+    return this.lifetime.connected(this.peer, socket);
   }
 
   aborted(): void {
     if (this.settled) return;
     this.settled = true;
-    this.run.release(this.peer.ip);
+    this.lifetime.release(this.peer.ip);
   }
 }
 
-export class Run implements ServerHandlers {
+export class Lifetime implements ServerHandlers {
   readonly registry = new ConnectionRegistry();
   private readonly admission: Admission;
   private readonly protocol: string | undefined;
