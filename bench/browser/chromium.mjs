@@ -1,7 +1,7 @@
 // Chromium scenario driver (runs in the bench process): one fresh headless Chromium per round, a
 // page with both sides, and the renderer main-thread time per slice from the DevTools protocol
 // (`Performance.getMetrics` → TaskDuration: seconds the renderer main thread spent in tasks).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -68,6 +68,15 @@ export async function chromiumRound(job) {
       const pair = {};
       for (const k of order) pair[k] = await measure(k);
       pairs.push(pair);
+    }
+    if (job.profile) {
+      // Profiling aid (`node bench/browser/profile.mjs`): the renderer's CDP CPU profile of B slices.
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      for (let i = 0; i < 4; i++) await measure('b');
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(job.profile, JSON.stringify(profile));
     }
     const core = job.core ? await page.evaluate(() => globalThis.coreOverhead()) : undefined;
     return { pairs, version: b.version, core };

@@ -15,12 +15,6 @@ import { isConnection, keyOf } from './registry.js';
 import { ServerListeners } from './listeners.js';
 import { beginClose, Lifetime } from './lifetime.js';
 
-/**
- * What every successful `send()` returns: one settled promise instead of a new one per message
- * (a settled promise can be shared: every `then` on it sees `true`), docs/bench.md.
- */
-let sent: Promise<boolean> | undefined;
-
 type State = 'idle' | 'starting' | 'started' | 'stopping';
 
 /** A transport's listen failure (a `ListenError`, checked by shape so other copies work) → code. */
@@ -170,7 +164,7 @@ export class ServerWebSocket extends ServerListeners implements T.WebSocketServe
     } catch (e) {
       outcome = fail(unreadable(e));
     }
-    return outcome === TRUE ? (sent ??= Promise.resolve(true)) : toPromise(outcome);
+    return toPromise(outcome);
   }
 
   private sendResult(data: unknown, connection: unknown): Result<boolean> {

@@ -11,14 +11,15 @@ import { parseAst } from 'rollup/parseAst';
 import { ROOT } from './harness.mjs';
 
 /**
- * A ceiling that catches regressions (server code leaking back in). The issue's 4 KB target is not
- * met (see docs/browser.md "Size"); `npm run bench` reports the figure against that target. Raised
+ * A ceiling that catches regressions (server code leaking back in). The 6,144-byte budget of issue 14
+ * is not met (see docs/bench.md); `npm run bench` reports the figure against that budget. Raised
  * from 7168 to 8480 when every build, this one included, began to carry the errors' `cause` texts
  * (SPEC §4), the checks that keep hostile values from throwing, the handshake timeout and the
- * WebSocket class taken at transport creation (issue 10).
+ * WebSocket class taken at transport creation (issue 10); to 8576 for the bridge's one-microtask
+ * callback queue and shared settled promise (issue 14: the callback-form send's cost in Chromium).
  * Lower this when the file shrinks.
  */
-const BUDGET = 8480;
+const BUDGET = 8576;
 
 const files = (dir) => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);
