@@ -2,50 +2,34 @@
 // Deno reads the types of a JavaScript module imported by URL or path from its `@ts-self-types`
 // comment (rollup writes it at the top of each dist/deno entry), not from package.json. Those
 // types must resolve as URLs too, so this copies dist/types to dist/deno/types with relative
-// specifiers naming the `.d.ts` files themselves (Deno does not map `./x.js` to `./x.d.ts`).
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// specifiers naming the `.d.ts` files themselves (Deno does not map `./x.js` to `./x.d.ts`), and
+// the bundled eventemitter3's declarations beside them (a bare `eventemitter3` would resolve to
+// the CommonJS declarations of some node_modules, or to nothing for a URL import).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { dtsFiles } from './dts-files.mjs';
 
 const from = 'dist/types';
 const to = 'dist/deno/types';
 rmSync(to, { recursive: true, force: true });
-const walk = (src, dst) => {
-  for (const name of readdirSync(src)) {
-    const p = join(src, name);
-    const q = join(dst, name);
-    if (statSync(p).isDirectory()) walk(p, q);
-    else if (name.endsWith('.d.ts')) {
-      cpSync(p, q);
-      const text = readFileSync(q, 'utf8').replace(/(from\s+|import\s*\(\s*)(['"])(\.{1,2}\/[^'"]*?)\.js\2/g, '$1$2$3.d.ts$2');
-      writeFileSync(q, text);
-    }
-  }
-};
-walk(from, to);
 
-// The bundled eventemitter3 has CommonJS declarations (`export =`), which Deno cannot take as the
-// default import our declarations use; an ES-module copy sits beside them (MIT, see its header).
 const require = createRequire(import.meta.url);
-const emitterTypes = join(dirname(require.resolve('eventemitter3/package.json')), 'index.d.ts');
 const vendored = join(to, 'vendor/eventemitter3.d.ts');
 mkdirSync(dirname(vendored), { recursive: true });
 writeFileSync(
   vendored,
-  '// eventemitter3 declarations (MIT, https://github.com/primus/eventemitter3) as an ES module, for Deno.\n' +
-    readFileSync(emitterTypes, 'utf8').replace(/^export\s*=\s*EventEmitter;?\s*$/m, 'export default EventEmitter;'),
+  '// eventemitter3 declarations (MIT, https://github.com/primus/eventemitter3), for Deno.\n' +
+    readFileSync(join(dirname(require.resolve('eventemitter3/package.json')), 'index.d.ts'), 'utf8'),
 );
-const pointAtVendored = (dir) => {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) pointAtVendored(p);
-    else if (name.endsWith('.d.ts')) {
-      const text = readFileSync(p, 'utf8');
-      let rel = relative(dirname(p), vendored).split('\\').join('/');
-      if (!rel.startsWith('.')) rel = `./${rel}`;
-      const out = text.replace(/(from\s+)(['"])eventemitter3\2/g, `$1$2${rel}$2`);
-      if (out !== text) writeFileSync(p, out);
-    }
-  }
-};
-pointAtVendored(to);
+
+for (const file of dtsFiles(from)) {
+  const target = join(to, relative(from, file));
+  let toEmitter = relative(dirname(target), vendored).split('\\').join('/');
+  if (!toEmitter.startsWith('.')) toEmitter = `./${toEmitter}`;
+  const text = readFileSync(file, 'utf8')
+    .replace(/(from\s+|import\s*\(\s*)(['"])(\.{1,2}\/[^'"]*?)\.js\2/g, '$1$2$3.d.ts$2')
+    .replace(/(from\s+)(['"])eventemitter3\2/g, `$1$2${toEmitter}$2`);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
+}

@@ -203,8 +203,11 @@ const config = await fetch('/config.json').then((r) => r.json());
 document.querySelectorAll('[data-preset]').forEach((chip) =>
   chip.addEventListener('click', () => {
     $('url').value = config[chip.dataset.preset];
+    // The echo server accepts the subprotocol "echo" (and refuses others); the chat room takes none.
+    $('protocol').value = chip.dataset.preset === 'echo' ? 'echo' : '';
   }),
 );
 $('url').value = config.echo;
+$('protocol').value = 'echo';
 showCapabilities();
 document.body.dataset.ready = 'app';

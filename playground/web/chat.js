@@ -35,9 +35,14 @@ function line(from, text, kind = '') {
 $('chat-join').addEventListener('click', async () => {
   if (room) return note('already in the room');
   const name = $('chat-name').value.trim() || 'anonymous';
+  let before; // the head count last announced: a change is someone joining or leaving
   const me = new ChatRoom(name, {
     onLine: (l) => line(l.from, l.text),
     onPresence: (online) => {
+      if (before !== undefined && online !== before) {
+        line('•', `someone ${online > before ? 'joined' : 'left'} · ${online} online`, online > before ? 'status joined' : 'status left');
+      }
+      before = online;
       $('online').textContent = `${online} online`;
       $('online').dataset.count = String(online);
     },
@@ -50,7 +55,7 @@ $('chat-join').addEventListener('click', async () => {
     $('chat-text').focus();
   } catch (err) {
     room = undefined;
-    note(`could not join: ${err.code} ${err.message}`, 'bad');
+    note(`could not join: ${err.code} ${err.message}${err.cause ? ` — ${err.cause}` : ''}`, 'bad');
   }
 });
 
@@ -62,7 +67,7 @@ $('chat-leave').addEventListener('click', async () => {
     const result = await me.leave();
     note(`left (${result.code})`);
   } catch (err) {
-    note(`leave failed: ${err.code} ${err.message}`, 'bad');
+    note(`leave failed: ${err.code} ${err.message}${err.cause ? ` — ${err.cause}` : ''}`, 'bad');
   }
   $('online').textContent = 'offline';
   delete $('online').dataset.count;
@@ -77,7 +82,7 @@ $('chat-form').addEventListener('submit', async (event) => {
     await room.say(text);
     $('chat-text').value = '';
   } catch (err) {
-    note(`say failed: ${err.code} ${err.message}`, 'bad');
+    note(`say failed: ${err.code} ${err.message}${err.cause ? ` — ${err.cause}` : ''}`, 'bad');
   }
 });
 

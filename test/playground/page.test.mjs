@@ -120,6 +120,8 @@ describe('playground page in Chromium', { skip: executablePath ? false : 'no Chr
     await bob.fill('#chat-name', 'bob');
     await bob.click('#chat-join');
     await alice.locator('#online[data-count="2"]').waitFor();
+    // Alice sees Bob arrive (and, below, leave) in the conversation itself.
+    await alice.locator('#chat-lines li.joined', { hasText: 'someone joined · 2 online' }).waitFor();
 
     await bob.fill('#chat-text', 'hi alice, this is bob');
     await bob.click('#chat-say');
@@ -146,8 +148,47 @@ describe('playground page in Chromium', { skip: executablePath ? false : 'no Chr
 
     await bob.click('#chat-leave');
     await alice.locator('#online[data-count="1"]').waitFor();
+    await alice.locator('#chat-lines li.left', { hasText: 'someone left · 1 online' }).waitFor();
     await Promise.all([alice.close(), bob.close()]);
     assert.deepEqual(errors, []);
+  });
+
+  test('presets fill the subprotocol; a long payload wraps at word boundaries; errors show their cause', async () => {
+    const page = await openTab();
+    assert.equal(await page.inputValue('#protocol'), 'echo', 'the echo server is preselected with its subprotocol');
+    await page.click('[data-preset="chat"]');
+    assert.equal(await page.inputValue('#protocol'), '');
+    await page.click('[data-preset="echo"]');
+    assert.equal(await page.inputValue('#protocol'), 'echo');
+    assert.equal(await page.inputValue('#url'), playground.config.echo);
+    await page.click('#connect');
+    await logged(page, 'open');
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    await page.fill('#text', words);
+    await page.click('#send-text');
+    const payload = page.locator('#log li[data-event="message"] .payload').first();
+    await payload.waitFor();
+    // Every rendered line ends at a space: no word is cut in two.
+    const lines = await payload.evaluate((el) => {
+      const range = document.createRange();
+      const text = el.firstChild;
+      const tops = [];
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        if (!tops.length || tops.at(-1).top !== top) tops.push({ top, at: i });
+      }
+      return tops.map((t) => t.at);
+    });
+    assert.ok(lines.length > 1, 'the payload needs more than one line');
+    const text = await payload.textContent();
+    for (const at of lines.slice(1)) assert.match(text.slice(at - 1, at + 1), /^[\s"]/, `a line starts inside a word: ${text.slice(at - 6, at + 6)}`);
+    await page.click('#try-801');
+    const refused = page.locator('#log li[data-code="801"] .payload').first();
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /Capability not supported — .+/, 'the cause follows the native message');
+    await page.close();
   });
 
   test('the page contacts nothing but the playground server (no CDN, no fonts)', () => {
