@@ -96,7 +96,7 @@ export function summary({ rows, size, machine, date }) {
     `\`npm run bench\` measures the package against the raw transport it wraps, side by side in alternating`,
     'slices, as package ÷ raw ratios of **CPU time per message** of the side under test, each with a raw ÷ raw',
     `noise floor. Run of ${date} UTC (${machine.mode}, ${machine.cores} cores, load average ${machine.loadBefore} → ${machine.loadAfter}); full tables and method in`,
-    '[docs/bench.md](docs/bench.md).',
+    '[docs/bench.md](https://github.com/ohos-websocket/ohos-websocket/blob/main/docs/bench.md).',
     '',
     '| workload | package ÷ raw (median) | noise floor | target |',
     '|---|---|---|---|',
