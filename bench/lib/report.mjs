@@ -108,6 +108,7 @@ export function summary({ rows, size, machine, date }) {
   }
   const pkg = size?.package;
   if (pkg) out.push(`| Script-tag file, gzip -9${pkg.causes ? ', with causes' : ', without causes'} | ${int(pkg.gzip)} B | exact | ≤ ${int(SIZE_TARGET)} B ${verdict(pkg.gzip, SIZE_TARGET)} |`);
+  out.push('', 'Where each missed row\'s cost lies (profiles, and what each fix bought): [docs/bench.md](https://github.com/ohos-websocket/ohos-websocket/blob/main/docs/bench.md#where-the-targets-stand).');
   return out.join('\n');
 }
 
