@@ -3,25 +3,19 @@
 // runs in an ArkTS app; tsconfig `paths` resolve them while compiling. Emitted declarations keep
 // the bare names, which a consumer could not resolve: this points them at the package's own
 // declarations (relative specifiers, so scripts/cjs-types.mjs then makes their `.cjs` twins).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { dtsFiles } from './dts-files.mjs';
 
 const ROOT = 'dist/types';
 const TARGETS = { '@kit.NetworkKit': 'src/namespace.js', '@kit.BasicServicesKit': 'src/base.js' };
 
-const walk = (dir) => {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (name.endsWith('.d.ts')) {
-      const text = readFileSync(p, 'utf8');
-      const out = text.replace(/(from\s+)(['"])(@kit\.NetworkKit|@kit\.BasicServicesKit)\2/g, (_m, from, q, kit) => {
-        let rel = relative(dirname(p), join(ROOT, TARGETS[kit])).split('\\').join('/');
-        if (!rel.startsWith('.')) rel = `./${rel}`;
-        return `${from}${q}${rel}${q}`;
-      });
-      if (out !== text) writeFileSync(p, out);
-    }
-  }
-};
-walk(ROOT);
+for (const p of dtsFiles(ROOT)) {
+  const text = readFileSync(p, 'utf8');
+  const out = text.replace(/(from\s+)(['"])(@kit\.NetworkKit|@kit\.BasicServicesKit)\2/g, (_m, from, q, kit) => {
+    let rel = relative(dirname(p), join(ROOT, TARGETS[kit])).split('\\').join('/');
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    return `${from}${q}${rel}${q}`;
+  });
+  if (out !== text) writeFileSync(p, out);
+}

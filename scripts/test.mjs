@@ -25,16 +25,16 @@ for (const f of flags) {
   }
 }
 
-const run = (cmd, what) => {
+const run = (cmd) => {
   const r = spawnSync('npm', ['run', '--silent', cmd], { stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error(`${what} failed`);
+    console.error(`npm run ${cmd} failed`);
     process.exit(r.status ?? 1);
   }
 };
 if (!flags.has('--no-build')) {
-  run('build', 'npm run build');
-  run('typecheck', 'npm run typecheck');
+  run('build');
+  run('typecheck');
 }
 
 const files = [];
