@@ -83,8 +83,7 @@ class Session implements ClientSocketEvents {
       return;
     }
     this.state = 'open';
-    if (this.deadline !== undefined) clearTimeout(this.deadline);
-    this.deadline = undefined;
+    this.clearDeadline();
     // Data queued while connecting was sent earlier in program order than anything an `open`
     // listener sends, so it goes out first.
     for (const data of this.queue) socket.send(data);
@@ -137,10 +136,14 @@ class Session implements ClientSocketEvents {
     }
   }
 
-  private end(): void {
-    this.heartbeat?.stop();
+  private clearDeadline(): void {
     if (this.deadline !== undefined) clearTimeout(this.deadline);
     this.deadline = undefined;
+  }
+
+  private end(): void {
+    this.heartbeat?.stop();
+    this.clearDeadline();
     this.queue = [];
     this.owner.session = undefined;
   }

@@ -6,7 +6,7 @@ import { ClientWebSocket, DEFAULT_HANDSHAKE_TIMEOUT_MS } from './client.js';
 import { ErrorCode } from './errors.js';
 import { show, thrownText } from './is.js';
 import { UnavailableServer } from './server/unavailable.js';
-import { CAN_DO_NOTHING, INERT_SOCKET, type Capabilities, type Transport } from './transport.js';
+import { CAN_DO_NOTHING, failedAttempt, type Capabilities, type Transport } from './transport.js';
 import { TlsProtocol } from './types.js';
 import type * as T from './types.js';
 
@@ -110,10 +110,7 @@ function isTransport(t: unknown): t is Transport {
 export function failingTransport(name: string, why: string): Transport {
   return {
     capabilities: Object.freeze({ ...CAN_DO_NOTHING, name }),
-    connect(_request, events) {
-      queueMicrotask(() => events.fail(0, why));
-      return INERT_SOCKET;
-    },
+    connect: (_request, events) => failedAttempt(events, why),
   };
 }
 

@@ -179,10 +179,21 @@ export interface ClientSocket {
  * The socket to return for an attempt that failed before it started (report it with `events.fail` in a microtask): it does nothing.
  *
  * @example
- * queueMicrotask(() => events.fail(0, 'no route'));
- * return INERT_SOCKET;
+ * return failedAttempt(events, 'no route');
  */
 export const INERT_SOCKET: ClientSocket = { send() {}, close() {}, terminate() {} };
+
+/**
+ * What `connect` returns for an attempt that failed before it started: the failure is reported
+ * through `events.fail` in a microtask (never inside `connect`), and the socket does nothing.
+ *
+ * @example
+ * try { ws = new WebSocket(request.url); } catch (e) { return failedAttempt(events, String(e)); }
+ */
+export function failedAttempt(events: ClientSocketEvents, detail?: string): ClientSocket {
+  queueMicrotask(() => events.fail(0, detail));
+  return INERT_SOCKET;
+}
 
 /* ----------------------------------------- server ----------------------------------------- */
 

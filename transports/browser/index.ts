@@ -17,7 +17,7 @@
  *
  * @module ohos-websocket/transports/browser
  */
-import { CAN_DO_NOTHING, INERT_SOCKET, type Capabilities, type ClientRequest, type ClientSocket, type ClientSocketEvents, type Transport } from '../../src/transport.js';
+import { CAN_DO_NOTHING, failedAttempt, type Capabilities, type ClientRequest, type ClientSocket, type ClientSocketEvents, type Transport } from '../../src/transport.js';
 
 /**
  * What a standard `WebSocket` can do (docs/behaviour.md#transports-and-capabilities, browser column).
@@ -51,9 +51,7 @@ export function connectBrowser(request: ClientRequest, events: ClientSocketEvent
     ws = new WS(request.url, request.protocols as string[]);
   } catch (e) {
     // Constructor throws (SyntaxError, SecurityError) are handshake failures with no HTTP reply.
-    const detail = (e as Error)?.message;
-    queueMicrotask(() => events.fail(0, detail));
-    return INERT_SOCKET;
+    return failedAttempt(events, (e as Error)?.message);
   }
   ws.binaryType = 'arraybuffer';
   let opened = false;

@@ -3,7 +3,7 @@
  * proxy through a `Deno.createHttpClient` passed as `client` (closed when the socket ends, so no
  * resource outlives it). Translates the socket's events into the facts of the transport contract.
  */
-import { INERT_SOCKET, NO_CLOSE_FRAME, type ClientRequest, type ClientSocket, type ClientSocketEvents } from '../../src/transport.js';
+import { failedAttempt, NO_CLOSE_FRAME, type ClientRequest, type ClientSocket, type ClientSocketEvents } from '../../src/transport.js';
 import { deno, type DenoHttpClient, type DenoHttpClientOptions, type DenoWebSocketConstructor } from './deno-api.js';
 import { decryptKey, isEncryptedKey } from './pkcs8.js';
 import { denoProxy } from './proxy.js';
@@ -92,9 +92,7 @@ function open(request: ClientRequest, events: ClientSocketEvents, options: DenoH
 
 /** A failed attempt, reported asynchronously as the contract asks. */
 function failed(events: ClientSocketEvents, e: unknown): ClientSocket {
-  const detail = message(e);
-  queueMicrotask(() => events.fail(0, detail));
-  return INERT_SOCKET;
+  return failedAttempt(events, message(e));
 }
 
 /** Deno's `WebSocket` class as it is now (the transport takes it once, when it is created). */

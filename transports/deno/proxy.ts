@@ -53,7 +53,7 @@ const wantsDirect = (request: ClientRequest): boolean => request.proxy.kind === 
 
 /** Why this request's proxy choice cannot be honoured on Deno, or `undefined`. */
 export function unsupportedProxy(request: ClientRequest): string | undefined {
-  if (request.proxy.kind === 'http' && !wantsDirect(request) && !request.secure) {
+  if (request.proxy.kind === 'http' && !request.secure) {
     return 'option "proxy" with a ws: URL (Deno sends a plain GET to the proxy instead of a CONNECT tunnel)';
   }
   if (wantsDirect(request) && request.secure && envProxyApplies(request)) {

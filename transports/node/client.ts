@@ -9,7 +9,7 @@ import type { Agent } from 'node:http';
 import WebSocket from 'isomorphic-ws';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
-import { INERT_SOCKET, NO_CLOSE_FRAME, urlHost, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ProxyRequest } from '../../src/transport.js';
+import { failedAttempt, NO_CLOSE_FRAME, urlHost, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ProxyRequest } from '../../src/transport.js';
 import { exactArrayBuffer } from './buffer.js';
 
 const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -166,9 +166,7 @@ export function connectNode(request: ClientRequest, events: ClientSocketEvents):
   try {
     ws = new WebSocket(request.url, request.protocols as string[], clientOptions(request)) as Bound;
   } catch (e) {
-    const detail = (e as Error).message;
-    queueMicrotask(() => events.fail(0, detail));
-    return INERT_SOCKET;
+    return failedAttempt(events, (e as Error).message);
   }
   const socket = new NodeClientSocket(ws, events);
   ws[SOCKET] = socket;
