@@ -2,7 +2,7 @@
  * The handshake as the far side sees it: the request a client's `connect()` puts on the test
  * network (headers exactly as a server would read them), and where that request goes.
  */
-import type { ClientRequest } from '../../src/transport.js';
+import { urlHost, type ClientRequest } from '../../src/transport.js';
 
 /** What a server would see of one handshake request, plus what became of it. */
 export interface HandshakeRecord {
@@ -54,7 +54,7 @@ export function addressOf(url: string): Address {
 }
 
 /** `host:port` with IPv6 bracketed, as in a `Host` header and an error text. */
-export const hostPort = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+export const hostPort = (host: string, port: number): string => `${urlHost(host)}:${port}`;
 
 /** A deterministic `Sec-WebSocket-Key` (16 bytes, base64) numbered by attempt. */
 function keyFor(n: number): string {

@@ -100,13 +100,11 @@ export class End {
   }
 
   /** Delivers the next `count` held frames; stops holding when `count` is `Infinity` and all went. */
-  release(count: number): number {
+  release(count: number): void {
     const held = this.held;
-    if (!held) return 0;
-    const batch = held.splice(0, count);
-    for (const fn of batch) this.clock.deliver(fn);
+    if (!held) return;
+    for (const fn of held.splice(0, count)) this.clock.deliver(fn);
     if (count === Infinity) this.held = undefined;
-    return batch.length;
   }
 
   get heldCount(): number {

@@ -3,7 +3,7 @@
  * with. This is the only file that speaks the listening half of the transport contract; it hands
  * each handshake to the core (`admit`, then `accepted`) and wires the accepted socket to a link end.
  */
-import type { HandshakeAccepted, ListenRequest, ServerHandlers, ServerSocket } from '../../src/transport.js';
+import type { HandshakeAccepted, ServerHandlers, ServerSocket } from '../../src/transport.js';
 import type { HandshakeRecord } from './handshake.js';
 import { frameOf, type End } from './link.js';
 
@@ -12,7 +12,6 @@ export interface Listener {
   readonly host: string;
   readonly port: number;
   readonly secure: boolean;
-  readonly request: ListenRequest;
   readonly handlers: ServerHandlers;
 }
 

@@ -75,7 +75,7 @@ export class Network {
     } else if (taken(port)) {
       return Promise.reject(new ListenError('address-in-use', `${hostPort(host, port)} is already in use on the test network`));
     }
-    const listener: Listener = { host, port, secure: request.tls !== undefined, request, handlers };
+    const listener: Listener = { host, port, secure: request.tls !== undefined, handlers };
     this.listeners.push(listener);
     return Promise.resolve({
       port,
