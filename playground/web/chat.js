@@ -6,6 +6,9 @@ const note = (text, tone = '') => {
   $('chat-note').className = `note ${tone}`;
 };
 
+// An error as the chat note shows it; `cause` (not enumerable) says what was wrong and how to fix it.
+const describe = (err) => `${err.code} ${err.message}${err.cause ? ` — ${err.cause}` : ''}`;
+
 const animals = ['otter', 'heron', 'lynx', 'panda', 'gecko', 'robin', 'koala', 'ibex'];
 $('chat-name').value = `${animals[Math.floor(Math.random() * animals.length)]}-${Math.floor(Math.random() * 90 + 10)}`;
 
@@ -55,7 +58,7 @@ $('chat-join').addEventListener('click', async () => {
     $('chat-text').focus();
   } catch (err) {
     room = undefined;
-    note(`could not join: ${err.code} ${err.message}${err.cause ? ` — ${err.cause}` : ''}`, 'bad');
+    note(`could not join: ${describe(err)}`, 'bad');
   }
 });
 
@@ -67,7 +70,7 @@ $('chat-leave').addEventListener('click', async () => {
     const result = await me.leave();
     note(`left (${result.code})`);
   } catch (err) {
-    note(`leave failed: ${err.code} ${err.message}${err.cause ? ` — ${err.cause}` : ''}`, 'bad');
+    note(`leave failed: ${describe(err)}`, 'bad');
   }
   $('online').textContent = 'offline';
   delete $('online').dataset.count;
@@ -82,7 +85,7 @@ $('chat-form').addEventListener('submit', async (event) => {
     await room.say(text);
     $('chat-text').value = '';
   } catch (err) {
-    note(`say failed: ${err.code} ${err.message}${err.cause ? ` — ${err.cause}` : ''}`, 'bad');
+    note(`say failed: ${describe(err)}`, 'bad');
   }
 });
 
