@@ -3,7 +3,7 @@
  * checked before any I/O. Capabilities are data; the core never guesses the platform.
  */
 import { businessError, ErrorCode, type BusinessError } from './errors.js';
-import type { Normalised } from './validate.js';
+import type { NeededFlag, Normalised } from './validate.js';
 import type { Capabilities, Transport } from './transport.js';
 
 /** The 801 error naming the option (or feature) and the transport. */
@@ -14,22 +14,20 @@ export function unsupported(what: string, caps: Capabilities): BusinessError {
   );
 }
 
+/** How a cause names the option behind a flag, where that is not `option "<flag>"`. */
+const OPTION: Partial<Record<NeededFlag, string>> = {
+  headers: 'option "header"',
+  proxy: 'option "proxy" other than \'system\'',
+  keyPassword: 'option "clientCert.keyPassword"',
+  minTlsVersion: 'option "minSupportTlsProtocol"',
+  heartbeat: 'options "pingInterval"/"pongTimeout" (heartbeat)',
+};
+
 /** The first option of `request` the transport cannot honour, as an 801, or `undefined`. */
 export function checkCapabilities(request: Normalised, transport: Transport): BusinessError | undefined {
   const caps = transport.capabilities;
-  const used = request.used;
-  if (used.headers.length > 0 && !caps.headers) return unsupported('option "header"', caps);
-  const forbidden = used.headers.find((h) => caps.forbiddenHeaders?.includes(h));
-  if (forbidden) return unsupported(`header "${forbidden}"`, caps);
-  if (used.proxy && !caps.proxy) return unsupported('option "proxy" (other than \'system\')', caps);
-  if (used.caPath && !caps.caPath) return unsupported('option "caPath"', caps);
-  if (used.clientCert && !caps.clientCert) return unsupported('option "clientCert"', caps);
-  if (used.keyPassword && !caps.keyPassword) return unsupported('option "clientCert.keyPassword"', caps);
-  if (used.minTlsVersion && !caps.minTlsVersion) return unsupported('option "minSupportTlsProtocol"', caps);
-  if (used.skipServerCertVerification && !caps.skipServerCertVerification) {
-    return unsupported('option "skipServerCertVerification"', caps);
-  }
-  if (used.heartbeat && !caps.heartbeat) return unsupported('options "pingInterval"/"pongTimeout" (heartbeat)', caps);
-  const finer = transport.unsupported?.(request.request);
+  for (const flag of request.used) if (!caps[flag]) return unsupported(OPTION[flag] ?? `option "${flag}"`, caps);
+  const forbidden = Object.keys(request.request.headers).find((h) => caps.forbiddenHeaders?.includes(h));
+  const finer = forbidden ? `header "${forbidden}"` : transport.unsupported?.(request.request);
   return finer ? unsupported(finer, caps) : undefined;
 }

@@ -97,48 +97,72 @@ export function normaliseClose(options: unknown, application: boolean): Result<{
   return ok({ code: c, reason: typeof reason === 'string' && reason !== '' ? truncateUtf8(reason, MAX_REASON_BYTES) : 'CLOSE_NORMAL' });
 }
 
+/** The capability flags a request can need (docs/behaviour.md#unsupported-options-801). */
+export type NeededFlag = 'headers' | 'proxy' | 'caPath' | 'clientCert' | 'keyPassword' | 'minTlsVersion' | 'skipServerCertVerification' | 'heartbeat';
+
 /** What the core needs from `connect` options before the transport sees them. */
 export interface Normalised {
   request: ClientRequest;
-  /** Options the caller actually used, for the capability check (docs/behaviour.md#unsupported-options-801). */
-  used: {
-    headers: string[];
-    proxy: boolean;
-    caPath: boolean;
-    clientCert: boolean;
-    keyPassword: boolean;
-    minTlsVersion: boolean;
-    skipServerCertVerification: boolean;
-    heartbeat: boolean;
-  };
+  /** The capability flags the options the caller actually used need, in the order they are checked. */
+  used: NeededFlag[];
   /** Files that must exist (2302002). */
   files: string[];
 }
 
-/** Step 1 of docs/behaviour.md#connect: option types → 401. */
-function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined {
-  const wrongType = (name: string, want: string) => paramError(`options.${name} must be ${want}, got ${o[name] === null ? 'null' : typeof o[name]}`);
-  if ('protocol' in o && typeof o.protocol !== 'string') return wrongType('protocol', 'a string like "chat" or "a, b"');
-  if ('proxy' in o && o.proxy !== 'system' && o.proxy !== 'no-proxy' && !isObject(o.proxy)) {
-    return wrongType('proxy', "'system', 'no-proxy' or { host, port, exclusionList }");
-  }
-  if (o.header !== undefined && !isObject(o.header)) return wrongType('header', 'an object of header names to values');
-  if (o.caPath !== undefined && typeof o.caPath !== 'string') return wrongType('caPath', 'a file path string');
-  if (o.clientCert !== undefined) {
-    const c = o.clientCert;
-    if (!isObject(c) || typeof c.certPath !== 'string' || typeof c.keyPath !== 'string' ||
-        (c.keyPassword !== undefined && typeof c.keyPassword !== 'string')) {
-      return paramError('options.clientCert must be { certPath: string, keyPath: string, keyPassword?: string }');
-    }
-  }
-  if (o.skipServerCertVerification !== undefined && typeof o.skipServerCertVerification !== 'boolean') return wrongType('skipServerCertVerification', 'a boolean');
-  if (o.supportOriginPort !== undefined && typeof o.supportOriginPort !== 'boolean') return wrongType('supportOriginPort', 'a boolean');
-  for (const k of ['pingInterval', 'pongTimeout']) {
-    if (o[k] !== undefined && typeof o[k] !== 'number') return wrongType(k, 'a number of seconds');
-  }
-  const tls = o.minSupportTlsProtocol;
-  if (tls !== undefined && ![0, 1, 2, 3].includes(tls as number)) {
-    return wrongType('minSupportTlsProtocol', 'a webSocket.TlsProtocol value (0…3)');
+/**
+ * What a value must be: its check and, for the cause, what it should have been; objects may name
+ * the rules of their fields.
+ */
+type Rule = readonly [check: (v: unknown) => boolean, want: string, fields?: Schema];
+type Schema = Readonly<Record<string, Rule>>;
+
+const isString = (v: unknown): boolean => typeof v === 'string';
+/** `check`, or absent (`undefined`). */
+const optional = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === undefined || check(v);
+const OPTIONAL_STRING: Rule = [optional(isString), 'a string'];
+const OPTIONAL_BOOLEAN: Rule = [optional((v) => typeof v === 'boolean'), 'true or false'];
+const SECONDS: Rule = [optional((v) => typeof v === 'number'), 'a number of seconds'];
+
+/**
+ * The `connect` options, in the order docs/behaviour.md#connect checks them (step 1: types → 401).
+ * `protocol` and `proxy` are checked when present, even as `undefined` (the native check asks
+ * whether the property exists); the others may be `undefined`.
+ */
+const CONNECT_OPTIONS: Schema = {
+  protocol: [isString, 'a string like "chat" or "a, b"'],
+  proxy: [(v) => v === 'system' || v === 'no-proxy' || isObject(v), "'system', 'no-proxy' or { host, port, exclusionList }", {
+    host: [(v) => typeof v === 'string' && v !== '' && !CTL.test(v), 'a host name'],
+    port: [(v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535, 'an integer 1…65535'],
+    username: OPTIONAL_STRING,
+    password: OPTIONAL_STRING,
+    exclusionList: [optional((v) => Array.isArray(v) && v.every(isString)), 'an array of host strings'],
+  }],
+  header: [optional(isObject), 'an object of header names to string values'],
+  caPath: [optional(isString), 'a file path string'],
+  clientCert: [optional(isObject), '{ certPath, keyPath, keyPassword? }', {
+    certPath: [isString, 'a file path string'],
+    keyPath: [isString, 'a file path string'],
+    keyPassword: OPTIONAL_STRING,
+  }],
+  skipServerCertVerification: OPTIONAL_BOOLEAN,
+  supportOriginPort: OPTIONAL_BOOLEAN,
+  pingInterval: SECONDS,
+  pongTimeout: SECONDS,
+  minSupportTlsProtocol: [optional((v) => [0, 1, 2, 3].includes(v as number)), 'a webSocket.TlsProtocol value (0…3)'],
+};
+
+/**
+ * The first value of `o` that breaks `schema`, as the 401 `<path><name> must be <want>, got <value>`,
+ * else `undefined`. With `present`, only the names `o` has are checked.
+ */
+function breach(o: Record<string, unknown>, schema: Schema, path: string, present?: boolean): BusinessError | undefined {
+  for (const name of Object.keys(schema)) {
+    if (present && !(name in o)) continue;
+    const v = o[name];
+    const [check, want, fields] = schema[name];
+    if (!check(v)) return paramError(`${path}${name} must be ${want}, got ${show(v)}`);
+    const inner = fields && isObject(v) && breach(v, fields, `${path}${name}.`);
+    if (inner) return inner;
   }
   return undefined;
 }
@@ -148,44 +172,35 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
   if (!isObject(header)) return ok(out);
   for (const key of Object.keys(header)) {
     const value = header[key];
+    const name = JSON.stringify(key);
     if (CTL.test(key) || (typeof value === 'string' && CTL.test(value))) {
-      return fail(paramError(`header "${JSON.stringify(key).slice(1, -1)}" contains CR, LF or NUL; such headers are never sent`));
+      return fail(paramError(`header ${name} contains CR, LF or NUL; such headers are never sent`));
     }
     if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
-    if (!isToken(key)) return fail(paramError(`"${key}" is not a valid header name`));
+    if (!isToken(key)) return fail(paramError(`header name ${name} is not an RFC 9110 token`));
     // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab): refused
     // here with a cause rather than failing later as an `error` 200 from the socket layer.
     const bad = UNSENDABLE.exec(value);
     if (bad) {
       const c = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      return fail(paramError(
-        `header "${key}" has a character that cannot be sent in a header value (U+${c} at index ${bad.index}); ` +
-        'values are Latin-1 text without control characters: encode anything else (e.g. encodeURIComponent)',
-      ));
+      return fail(paramError(`header ${name}: U+${c} at index ${bad.index} cannot be sent in a header value (Latin-1 text only); encode it, e.g. with encodeURIComponent`));
     }
     out[key.toLowerCase()] = value;
   }
   return ok(out);
 }
 
-function normaliseProxy(proxy: unknown): Result<ProxyRequest> {
-  if (proxy === undefined || proxy === 'system') return ok({ kind: 'system' });
-  if (proxy === 'no-proxy') return ok({ kind: 'none' });
-  const p = proxy as Record<string, unknown>;
-  const list = p.exclusionList;
-  if (typeof p.host !== 'string' || p.host === '' || CTL.test(p.host) ||
-      typeof p.port !== 'number' || !Number.isInteger(p.port) || p.port < 1 || p.port > 65535 ||
-      (p.username !== undefined && typeof p.username !== 'string') ||
-      (p.password !== undefined && typeof p.password !== 'string') ||
-      (list !== undefined && (!Array.isArray(list) || list.some((e) => typeof e !== 'string')))) {
-    return fail(paramError('options.proxy must be { host: string, port: 1…65535, username?, password?, exclusionList: string[] }'));
-  }
-  return ok({
+/** `options.proxy`, already checked against its rule, as the transport gets it. */
+function normaliseProxy(proxy: unknown): ProxyRequest {
+  if (proxy === undefined || proxy === 'system') return { kind: 'system' };
+  if (proxy === 'no-proxy') return { kind: 'none' };
+  const p = proxy as { host: string; port: number; username?: string; password?: string; exclusionList?: string[] };
+  return {
     kind: 'http', host: p.host, port: p.port,
-    username: (p.username as string | undefined) || undefined,
-    password: (p.password as string | undefined) || undefined,
-    exclusionList: (list as string[] | undefined) ?? [],
-  });
+    username: p.username || undefined,
+    password: p.password || undefined,
+    exclusionList: p.exclusionList ?? [],
+  };
 }
 
 /** Heartbeat sanitising (docs/behaviour.md#connect-options). */
@@ -226,20 +241,20 @@ export function parseUrl(url: string): Result<URL> {
  * code -1 for the caller to report together with its error event).
  */
 export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean): Result<Normalised> {
-  if (typeof url !== 'string') return fail(paramError(`connect() takes a URL string, got ${url === null ? 'null' : typeof url}`));
+  if (typeof url !== 'string') return fail(paramError(`connect() takes a URL string, got ${show(url)}`));
   if (optionsGiven && options == null) return fail(paramError('connect(url, options, callback) needs an options object; pass {} for none'));
-  if (options !== undefined && !isObject(options)) return fail(paramError('connect() options must be an object'));
+  if (options !== undefined && !isObject(options)) return fail(paramError(`connect() options must be an object, got ${show(options)}`));
   const o = (options ?? {}) as Record<string, unknown>;
-  const typeError = checkOptionTypes(o);
+  const typeError = breach(o, CONNECT_OPTIONS, 'options.', true);
   if (typeError) return fail(typeError);
   const headers = normaliseHeaders(o.header);
   if (!headers.ok) return headers;
   const protocols = o.protocol === undefined ? [] : (o.protocol as string).split(',').map((s) => s.trim()).filter(Boolean);
-  if (protocols.some((p) => !isToken(p))) return fail(paramError(`options.protocol "${o.protocol}" is not a comma list of tokens`));
   // Browsers and ws refuse a repeated subprotocol; refuse it here so every transport agrees.
-  if (new Set(protocols).size !== protocols.length) return fail(paramError(`options.protocol "${o.protocol}" names a subprotocol twice`));
+  if (protocols.some((p, i) => !isToken(p) || protocols.indexOf(p) !== i)) {
+    return fail(paramError(`options.protocol must be distinct comma-separated tokens, got ${show(o.protocol)}`));
+  }
   const proxy = normaliseProxy(o.proxy);
-  if (!proxy.ok) return proxy;
 
   const parsed = parseUrl(url);
   if (!parsed.ok) return parsed;
@@ -252,6 +267,7 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
   const cc = o.clientCert as { certPath: string; keyPath: string; keyPassword?: string } | undefined;
   const clientCert = cc && (cc.certPath || cc.keyPath) ? { certPath: cc.certPath, keyPath: cc.keyPath, keyPassword: cc.keyPassword || undefined } : undefined;
   const hb = heartbeat(o);
+  const skipServerCertVerification = o.skipServerCertVerification === true;
   const request: ClientRequest = {
     url: u.href,
     secure,
@@ -261,25 +277,26 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
     origin: `${secure ? 'https' : 'http'}://${u.hostname}${o.supportOriginPort && u.port ? `:${u.port}` : ''}`,
     caPath,
     clientCert,
-    skipServerCertVerification: o.skipServerCertVerification === true,
+    skipServerCertVerification,
     minTlsVersion: o.minSupportTlsProtocol as number | undefined,
     // An excluded host goes direct: decided here, once, for every transport.
-    proxy: proxy.value.kind === 'http' && bypassesProxy(u.hostname, proxy.value.exclusionList) ? { kind: 'none' } : proxy.value,
+    proxy: proxy.kind === 'http' && bypassesProxy(u.hostname, proxy.exclusionList) ? { kind: 'none' } : proxy,
     heartbeat: hb,
   };
+  const needs: Array<NeededFlag | false> = [
+    Object.keys(headers.value).length > 0 && 'headers',
+    proxy.kind !== 'system' && 'proxy',
+    caPath !== undefined && 'caPath',
+    clientCert !== undefined && 'clientCert',
+    clientCert?.keyPassword !== undefined && 'keyPassword',
+    request.minTlsVersion !== undefined && 'minTlsVersion',
+    skipServerCertVerification && 'skipServerCertVerification',
+    // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs pings.
+    hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined) && 'heartbeat',
+  ];
   return ok({
     request,
-    used: {
-      headers: Object.keys(headers.value),
-      proxy: proxy.value.kind !== 'system',
-      caPath: caPath !== undefined,
-      clientCert: clientCert !== undefined,
-      keyPassword: clientCert?.keyPassword !== undefined,
-      minTlsVersion: o.minSupportTlsProtocol !== undefined,
-      skipServerCertVerification: request.skipServerCertVerification,
-      // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs pings.
-      heartbeat: hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined),
-    },
+    used: needs.filter((f): f is NeededFlag => !!f),
     files: [caPath, clientCert?.certPath, clientCert?.keyPath].filter((f): f is string => !!f),
   });
 }
