@@ -2,7 +2,7 @@
  * Client argument validation and normalisation (docs/behaviour.md#connect to #close): arguments in, a normalised
  * request or a BusinessError out. Nothing here throws and nothing here touches a platform.
  */
-import { businessError, ErrorCode, paramError, type BusinessError } from './errors.js';
+import { businessError, ErrorCode, invalid, paramError, type BusinessError } from './errors.js';
 import { fail, ok, type Result } from './bridge.js';
 import type { ClientRequest, ProxyRequest } from './transport.js';
 import { arrayBufferLength, isObject, isToken, show } from './is.js';
@@ -51,25 +51,18 @@ export function truncateUtf8(s: string, max: number): string {
   return s.slice(0, i);
 }
 
+const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UTF-8 for text); split it into several messages`);
+
 /** `send` data check (docs/behaviour.md#send); returns the error or `undefined`. Kept cheap: it runs per message. */
 export function checkPayload(data: unknown): BusinessError | undefined {
   if (typeof data === 'string') {
     // A string of n UTF-16 units has at most 3n UTF-8 bytes: only long strings need counting.
-    if (data.length * 3 > MAX_PAYLOAD && utf8Length(data) > MAX_PAYLOAD) {
-      return paramError(`the text is over ${MAX_PAYLOAD} UTF-8 bytes; split it into several messages`);
-    }
-    return undefined;
+    return data.length * 3 > MAX_PAYLOAD && utf8Length(data) > MAX_PAYLOAD ? TOO_LARGE() : undefined;
   }
   const bytes = arrayBufferLength(data);
-  if (bytes !== undefined) {
-    if (bytes > MAX_PAYLOAD) {
-      return paramError(`the ArrayBuffer is over ${MAX_PAYLOAD} bytes; split it into several messages`);
-    }
-    return undefined;
-  }
-  // ArrayBuffer.isView checks an internal slot: safe on Proxies, true for re-prototyped views.
-  const what = ArrayBuffer.isView(data) ? 'a typed array or DataView (pass an ArrayBuffer of exactly its bytes)' : show(data);
-  return paramError(`send() takes a string or an ArrayBuffer, got ${what}`);
+  if (bytes !== undefined) return bytes > MAX_PAYLOAD ? TOO_LARGE() : undefined;
+  // A typed array or DataView shows as `[object Uint8Array]`: its buffer (or a slice of it) is the fix.
+  return invalid('send() data', "a string or an ArrayBuffer (of a typed array: its .buffer's slice)", data);
 }
 
 /** Valid close codes to send (RFC 6455 §7.4). */
@@ -90,7 +83,7 @@ export function normaliseClose(options: unknown, application: boolean): Result<{
   if (options === undefined) return ok({ code: 1000, reason: 'CLOSE_NORMAL' });
   // Arrays are objects to the native check too (napi_object): their fields are simply absent.
   if (typeof options !== 'object' || options === null) {
-    return fail(paramError('close options must be an object like { code: 1000, reason: "bye" }'));
+    return fail(invalid('close() options', 'an object like { code: 1000, reason: "bye" }', options));
   }
   const { code, reason } = options as Record<string, unknown>;
   const c = typeof code === 'number' && sendableCode(code, application) ? code : 1000;
@@ -160,7 +153,7 @@ function breach(o: Record<string, unknown>, schema: Schema, path: string, presen
     if (present && !(name in o)) continue;
     const v = o[name];
     const [check, want, fields] = schema[name];
-    if (!check(v)) return paramError(`${path}${name} must be ${want}, got ${show(v)}`);
+    if (!check(v)) return invalid(path + name, want, v);
     const inner = fields && isObject(v) && breach(v, fields, `${path}${name}.`);
     if (inner) return inner;
   }
@@ -183,7 +176,7 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
     const bad = UNSENDABLE.exec(value);
     if (bad) {
       const c = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      return fail(paramError(`header ${name}: U+${c} at index ${bad.index} cannot be sent in a header value (Latin-1 text only); encode it, e.g. with encodeURIComponent`));
+      return fail(paramError(`header ${name}: U+${c} at index ${bad.index} cannot be sent (Latin-1 text only); encode it, e.g. encodeURIComponent`));
     }
     out[key.toLowerCase()] = value;
   }
@@ -213,26 +206,24 @@ function heartbeat(o: Record<string, unknown>): ClientRequest['heartbeat'] {
   return { pingIntervalMs: ping * 1000, pongTimeoutMs: pong * 1000 };
 }
 
+/** The cause of the -1 for a URL without a host (the error event that follows says the same). */
+export const NO_HOST = 'the URL has no host';
+
 /** URL checks (docs/behaviour.md#connect steps 2–3): a URL, or an error with the code to report. */
 export function parseUrl(url: string): Result<URL> {
-  if (url === '' || url.length > MAX_URL_LENGTH) {
-    return fail(businessError(ErrorCode.URL_ERROR, url === '' ? 'the URL is empty' : `the URL is over ${MAX_URL_LENGTH} characters`));
-  }
+  const urlError = (what: string) => fail<URL>(businessError(ErrorCode.URL_ERROR, `the URL ${show(url)} ${what}`));
+  if (url === '' || url.length > MAX_URL_LENGTH) return urlError(`must be 1…${MAX_URL_LENGTH} characters long`);
   const m = /^(wss?):\/\/([^/?#]*)/i.exec(url);
-  if (!m) return fail(businessError(ErrorCode.URL_ERROR, `"${url.slice(0, 64)}" is not a ws:// or wss:// URL`));
+  if (!m) return urlError('must start with ws:// or wss://');
   const hostPort = m[2].replace(/^.*@/, '');
-  if (hostPort === '') {
-    return fail(businessError(ErrorCode.OTHER, 'the URL has no host', undefined as never));
-  }
+  if (hostPort === '') return fail(businessError(ErrorCode.OTHER, NO_HOST));
   // URL parsers differ on characters a host cannot hold (Chromium escapes a space, Node refuses
   // it), so the rule is decided here, once, for every platform.
-  if (/[\x00-\x20"<>\\^`{|}\x7f]/.test(hostPort)) {
-    return fail(businessError(ErrorCode.URL_ERROR, `the host in "${url.slice(0, 64)}" contains a character a host cannot have`));
-  }
+  if (/[\x00-\x20"<>\\^`{|}\x7f]/.test(hostPort)) return urlError('has a character a host name cannot have');
   try {
     return ok(new URL(url));
   } catch {
-    return fail(businessError(ErrorCode.URL_ERROR, `"${url.slice(0, 64)}" cannot be parsed as a URL`));
+    return urlError('cannot be parsed');
   }
 }
 
@@ -241,9 +232,9 @@ export function parseUrl(url: string): Result<URL> {
  * code -1 for the caller to report together with its error event).
  */
 export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean): Result<Normalised> {
-  if (typeof url !== 'string') return fail(paramError(`connect() takes a URL string, got ${show(url)}`));
-  if (optionsGiven && options == null) return fail(paramError('connect(url, options, callback) needs an options object; pass {} for none'));
-  if (options !== undefined && !isObject(options)) return fail(paramError(`connect() options must be an object, got ${show(options)}`));
+  if (typeof url !== 'string') return fail(invalid('the URL', 'a string', url));
+  // connect(url, options, callback) needs its options; only connect(url[, callback]) may omit them.
+  if ((optionsGiven || options !== undefined) && !isObject(options)) return fail(invalid('connect() options', 'an object ({} for none)', options));
   const o = (options ?? {}) as Record<string, unknown>;
   const typeError = breach(o, CONNECT_OPTIONS, 'options.', true);
   if (typeError) return fail(typeError);
@@ -252,7 +243,7 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
   const protocols = o.protocol === undefined ? [] : (o.protocol as string).split(',').map((s) => s.trim()).filter(Boolean);
   // Browsers and ws refuse a repeated subprotocol; refuse it here so every transport agrees.
   if (protocols.some((p, i) => !isToken(p) || protocols.indexOf(p) !== i)) {
-    return fail(paramError(`options.protocol must be distinct comma-separated tokens, got ${show(o.protocol)}`));
+    return fail(invalid('options.protocol', 'distinct comma-separated tokens', o.protocol));
   }
   const proxy = normaliseProxy(o.proxy);
 
