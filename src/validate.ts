@@ -4,7 +4,7 @@
  */
 import { businessError, ErrorCode, paramError, type BusinessError } from './errors.js';
 import { fail, ok, type Result } from './bridge.js';
-import type { ClientRequest, ProxyRequest } from './transport.js';
+import type { ClientRequest, ProxyRequest, Transport } from './transport.js';
 import { arrayBufferLength, isObject, isToken, show } from './is.js';
 import { bypassesProxy } from './proxy.js';
 
@@ -225,7 +225,7 @@ export function parseUrl(url: string): Result<URL> {
  * `connect` arguments → normalised request (docs/behaviour.md#connect steps 1–2; the no-host case comes back as
  * code -1 for the caller to report together with its error event).
  */
-export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean): Result<Normalised> {
+export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean, transport: Transport): Result<Normalised> {
   if (typeof url !== 'string') return fail(paramError(`connect() takes a URL string, got ${url === null ? 'null' : typeof url}`));
   if (optionsGiven && options == null) return fail(paramError('connect(url, options, callback) needs an options object; pass {} for none'));
   if (options !== undefined && !isObject(options)) return fail(paramError('connect() options must be an object'));
@@ -265,6 +265,7 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
     minTlsVersion: o.minSupportTlsProtocol as number | undefined,
     // An excluded host goes direct: decided here, once, for every transport.
     proxy: proxy.value.kind === 'http' && bypassesProxy(u.hostname, proxy.value.exclusionList) ? { kind: 'none' } : proxy.value,
+    systemProxy: transport.proxyCore?.(transport, u.hostname, secure),
     heartbeat: hb,
   };
   return ok({

@@ -8,25 +8,24 @@ import type { IncomingMessage } from 'node:http';
 import type { Agent } from 'node:http';
 import WebSocket from 'isomorphic-ws';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
 import { failedAttempt, NO_CLOSE_FRAME, urlHost, type ClientRequest, type ClientSocket, type ClientSocketEvents, type ProxyRequest } from '../../src/transport.js';
 import { exactArrayBuffer } from './buffer.js';
 
 const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 
-/** `proxy: 'system'` on Node: the standard variables, lower case winning over upper case. */
-function systemProxy(request: ClientRequest, env: NodeJS.ProcessEnv): string | undefined {
-  const names = request.secure ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-  const value = names.map((n) => env[n]).find((v) => v);
-  if (!value) return undefined;
-  if (bypassesProxy(request.host, splitNoProxy(env.no_proxy ?? env.NO_PROXY))) return undefined;
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
-}
+/**
+ * The proxy variables this transport's tunnel honours (its `proxyVariable` fact): `http_proxy`,
+ * `https_proxy` and `no_proxy`, in either case, as read now; not `all_proxy`, usually a SOCKS proxy,
+ * which a CONNECT tunnel cannot use.
+ */
+const HONOURED = new Set(['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY']);
+export const nodeProxyVariable = (name: string): string | undefined => (HONOURED.has(name) ? process.env[name] : undefined);
 
 /** The proxy URL for this request, or `undefined` to connect directly. */
 function proxyUrl(proxy: ProxyRequest, request: ClientRequest): string | undefined {
   if (proxy.kind === 'none') return undefined;
-  if (proxy.kind === 'system') return systemProxy(request, process.env);
+  // 'system': what the core decided from our variables (request.systemProxy, docs/behaviour.md#connect-options).
+  if (proxy.kind === 'system') return request.systemProxy ?? undefined;
   const auth = proxy.username !== undefined
     ? `${encodeURIComponent(proxy.username)}:${encodeURIComponent(proxy.password ?? '')}@`
     : '';
