@@ -229,7 +229,7 @@ export class ClientWebSocket implements T.WebSocket {
 
 /** connect()'s checks and start, as the outcome the callback or the promise gets. */
 function connectResult(ws: ClientWebSocket, url: unknown, options: unknown, optionsGiven: boolean): Result<boolean> | Promise<boolean> {
-  const normalised = normaliseConnect(url, options, optionsGiven);
+  const normalised = normaliseConnect(url, options, optionsGiven, ws.transport);
   if (!normalised.ok) {
     if (normalised.error.code === ErrorCode.OTHER) {
       const e = connectFailed(0, NO_HOST);

@@ -107,6 +107,14 @@ export interface ClientRequest {
   /** Lowest TLS version (`TlsProtocol` value), when set. */
   readonly minTlsVersion?: number;
   readonly proxy: ProxyRequest;
+  /**
+   * What `proxy: 'system'` means for this host, decided by the core (`proxyCore`) from the
+   * transport's `proxyVariable` facts: the proxy URL, `undefined` to go direct (or the transport
+   * reports no variables), `null` when a variable that matters cannot be read. Given whatever
+   * `proxy` says: a platform that applies the variables itself (Deno) needs to know it for a
+   * direct request too.
+   */
+  readonly systemProxy?: string | null;
   /** The heartbeat the core will drive (it calls `ping()`); `undefined` when disabled. */
   readonly heartbeat?: { readonly pingIntervalMs: number; readonly pongTimeoutMs: number };
 }
@@ -305,6 +313,19 @@ export interface Transport {
    * honoured right now (e.g. `'proxy: no-proxy'` while proxy variables are set), else `undefined`.
    */
   unsupported?(request: ClientRequest): string | undefined;
+  /**
+   * For `proxy: 'system'`: a proxy environment variable (`https_proxy`, `HTTP_PROXY`, `all_proxy`,
+   * `no_proxy`, …) as this transport's platform honours it — its value, `undefined` when unset or
+   * not honoured, `null` when it cannot be read (no permission). A fact: which variable wins and
+   * which hosts bypass it is decided by the core's `proxyCore`.
+   */
+  proxyVariable?(name: string): string | null | undefined;
+  /**
+   * The core's `proxy: 'system'` rule, `systemProxy`, delivered by a transport that tunnels (as
+   * a listening one delivers `serverCore`), so builds that cannot tunnel carry none of it. The
+   * core calls it before the capability checks and passes its answer on as `request.systemProxy`.
+   */
+  readonly proxyCore?: (transport: Transport, host: string, secure: boolean) => string | null | undefined;
   /** Whether a file exists (for 2302002); transports without file access omit it. */
   fileExists?(path: string): Promise<boolean>;
   /** Open a client socket; failures are reported through `events.fail`, never thrown. */

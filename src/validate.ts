@@ -4,7 +4,7 @@
  */
 import { businessError, ErrorCode, invalid, paramError, type BusinessError } from './errors.js';
 import { fail, ok, type Result } from './bridge.js';
-import type { ClientRequest, ProxyRequest } from './transport.js';
+import type { ClientRequest, ProxyRequest, Transport } from './transport.js';
 import { arrayBufferLength, isObject, isToken, show } from './is.js';
 import { bypassesProxy } from './proxy.js';
 
@@ -231,7 +231,7 @@ export function parseUrl(url: string): Result<URL> {
  * `connect` arguments → normalised request (docs/behaviour.md#connect steps 1–2; the no-host case comes back as
  * code -1 for the caller to report together with its error event).
  */
-export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean): Result<Normalised> {
+export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean, transport: Transport): Result<Normalised> {
   if (typeof url !== 'string') return fail(invalid('the URL', 'a string', url));
   // connect(url, options, callback) needs its options; only connect(url[, callback]) may omit them.
   if ((optionsGiven || options !== undefined) && !isObject(options)) return fail(invalid('connect() options', 'an object ({} for none)', options));
@@ -272,6 +272,7 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
     minTlsVersion: o.minSupportTlsProtocol as number | undefined,
     // An excluded host goes direct: decided here, once, for every transport.
     proxy: proxy.kind === 'http' && bypassesProxy(u.hostname, proxy.exclusionList) ? { kind: 'none' } : proxy,
+    systemProxy: transport.proxyCore?.(transport, u.hostname, secure),
     heartbeat: hb,
   };
   const needs: Array<NeededFlag | false> = [
