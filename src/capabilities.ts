@@ -26,7 +26,10 @@ const OPTION: Partial<Record<NeededFlag, string>> = {
 /** The first option of `request` the transport cannot honour, as an 801, or `undefined`. */
 export function checkCapabilities(request: Normalised, transport: Transport): BusinessError | undefined {
   const caps = transport.capabilities;
-  for (const flag of request.used) if (!caps[flag]) return unsupported(OPTION[flag] ?? `option "${flag}"`, caps);
+  for (const flag of request.used) {
+    // A proxy also needs the core's proxy rules, which a tunnelling transport delivers.
+    if (!caps[flag] || (flag === 'proxy' && !transport.proxyCore)) return unsupported(OPTION[flag] ?? `option "${flag}"`, caps);
+  }
   const forbidden = Object.keys(request.request.headers).find((h) => caps.forbiddenHeaders?.includes(h));
   const finer = forbidden ? `header "${forbidden}"` : transport.unsupported?.(request.request);
   return finer ? unsupported(finer, caps) : undefined;

@@ -6,7 +6,6 @@ import { businessError, ErrorCode, invalid, paramError, type BusinessError } fro
 import { fail, ok, type Result } from './bridge.js';
 import type { ClientRequest, ProxyRequest, Transport } from './transport.js';
 import { arrayBufferLength, isObject, isToken, show } from './is.js';
-import { bypassesProxy } from './proxy.js';
 
 /** Largest payload `send` accepts, in bytes (docs/behaviour.md#send). */
 export const MAX_PAYLOAD = 5_242_864;
@@ -258,6 +257,7 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
   const cc = o.clientCert as { certPath: string; keyPath: string; keyPassword?: string } | undefined;
   const clientCert = cc && (cc.certPath || cc.keyPath) ? { certPath: cc.certPath, keyPath: cc.keyPath, keyPassword: cc.keyPassword || undefined } : undefined;
   const hb = heartbeat(o);
+  const rules = transport.proxyCore;
   const skipServerCertVerification = o.skipServerCertVerification === true;
   const request: ClientRequest = {
     url: u.href,
@@ -270,9 +270,10 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
     clientCert,
     skipServerCertVerification,
     minTlsVersion: o.minSupportTlsProtocol as number | undefined,
-    // An excluded host goes direct: decided here, once, for every transport.
-    proxy: proxy.kind === 'http' && bypassesProxy(u.hostname, proxy.exclusionList) ? { kind: 'none' } : proxy,
-    systemProxy: transport.proxyCore?.(transport, u.hostname, secure),
+    // An excluded host goes direct: decided here, once, by the rules a tunnelling transport
+    // delivers (a transport without them cannot take a proxy: 801).
+    proxy: proxy.kind === 'http' && rules?.bypasses(u.hostname, proxy.exclusionList) ? { kind: 'none' } : proxy,
+    systemProxy: rules?.system(transport, u.hostname, secure),
     heartbeat: hb,
   };
   const needs: Array<NeededFlag | false> = [
