@@ -5,7 +5,7 @@
  * `no_proxy`) and an optional `:port` that we ignore.
  */
 import { ipv4Number as ipv4 } from './server/address.js';
-import type { Transport } from './transport.js';
+import type { ProxyCore, Transport } from './transport.js';
 
 /** Whether IPv4 `host` lies in `cidr` (`a.b.c.d/n`). */
 function inCidr(host: string, cidr: string): boolean {
@@ -55,7 +55,7 @@ export function bypassesProxy(host: string, entries: readonly string[]): boolean
  * case, and the first non-empty one is used; a host that `no_proxy` (or `NO_PROXY`) names goes
  * direct; a value without a scheme is an `http://` proxy. Returns the proxy URL, `undefined` to go
  * direct, or `null` when a variable that matters cannot be read. A transport delivers it as
- * `proxyCore` (as a listening one delivers `serverCore`), so builds that cannot tunnel carry none of it.
+ * part of `proxyCore` (as a listening one delivers `serverCore`), so builds that cannot tunnel carry none of it.
  *
  * @example
  * const env = { https_proxy: 'proxy.corp:3128', no_proxy: '.internal' };
@@ -73,3 +73,11 @@ export function systemProxy(transport: Transport, host: string, secure: boolean)
   if (entries && bypassesProxy(host, entries.split(/[\s,]+/))) return undefined;
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
 }
+
+/**
+ * The core's proxy rules, for a transport that tunnels to deliver as its `proxyCore`.
+ *
+ * @example
+ * const myTransport = { capabilities: { ...CAN_DO_NOTHING, name: 'mine', proxy: true }, proxyCore, connect };
+ */
+export const proxyCore: ProxyCore = { system: systemProxy, bypasses: bypassesProxy };

@@ -19,7 +19,10 @@ export interface Capabilities {
   readonly headers: boolean;
   /** Lowercase header names the transport cannot set even though it sends headers (→ 801). */
   readonly forbiddenHeaders?: readonly string[];
-  /** `proxy` as `'no-proxy'` or an `HttpProxy` (`'system'` is accepted everywhere). */
+  /**
+   * `proxy` as `'no-proxy'` or an `HttpProxy` (`'system'` is accepted everywhere). Needs the core's
+   * proxy rules too (`Transport.proxyCore`): without them the request is answered with 801.
+   */
   readonly proxy: boolean;
   /** `caPath`. */
   readonly caPath: boolean;
@@ -85,6 +88,17 @@ export type ProxyRequest =
   | {
       kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[];
     };
+
+/** The core's proxy rules, as a transport that tunnels delivers them (`Transport.proxyCore`). */
+export interface ProxyCore {
+  /**
+   * `proxy: 'system'`: the proxy URL the transport's environment names for `host`, `undefined` to go
+   * direct, `null` when a variable that matters cannot be read; passed on as `request.systemProxy`.
+   */
+  readonly system: (transport: Transport, host: string, secure: boolean) => string | null | undefined;
+  /** Whether `host` is one of an `HttpProxy`'s `exclusionList` entries (then it goes direct). */
+  readonly bypasses: (host: string, entries: readonly string[]) => boolean;
+}
 
 /** `host` as a URL's host part: an IPv6 literal in brackets (`::1` → `[::1]`), anything else as is. */
 export const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
@@ -321,11 +335,11 @@ export interface Transport {
    */
   proxyVariable?(name: string): string | null | undefined;
   /**
-   * The core's `proxy: 'system'` rule, `systemProxy`, delivered by a transport that tunnels (as
-   * a listening one delivers `serverCore`), so builds that cannot tunnel carry none of it. The
-   * core calls it before the capability checks and passes its answer on as `request.systemProxy`.
+   * The core's proxy rules, `proxyCore` from the package (`systemProxy` and `bypassesProxy`),
+   * delivered by a transport that tunnels (as a listening one delivers `serverCore`), so builds
+   * that cannot tunnel carry none of them. The core applies them before the capability checks.
    */
-  readonly proxyCore?: (transport: Transport, host: string, secure: boolean) => string | null | undefined;
+  readonly proxyCore?: ProxyCore;
   /** Whether a file exists (for 2302002); transports without file access omit it. */
   fileExists?(path: string): Promise<boolean>;
   /** Open a client socket; failures are reported through `events.fail`, never thrown. */

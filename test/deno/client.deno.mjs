@@ -157,7 +157,7 @@ Deno.test("proxy env variables: 'no-proxy' ws: bypasses them; wss: cannot → 80
 });
 
 Deno.test("proxy 'system': the core decides from the variables the Deno transport reports (no_proxy rules, lower case winning)", async () => {
-  A.equal(denoTransport.proxyCore, systemProxy, "the Deno transport delivers the core's rule");
+  A.equal(denoTransport.proxyCore.system, systemProxy, "the Deno transport delivers the core's rule");
   for (const c of SYSTEM_PROXY_CASES) {
     A.equal(await decideSystemProxy(webSocket, denoTransport, c.env, c.url), c.expect, c.name);
   }

@@ -176,7 +176,7 @@ describe('proxy', () => {
 
   test("'system' is decided by the core from the variables the Node transport reports (no_proxy rules, lower case winning)", async () => {
     clearEnv();
-    assert.equal(nodeTransport.proxyCore, systemProxy, "the Node transport delivers the core's rule");
+    assert.equal(nodeTransport.proxyCore.system, systemProxy, "the Node transport delivers the core's rule");
     for (const c of SYSTEM_PROXY_CASES) {
       assert.equal(await decideSystemProxy(webSocket, nodeTransport, c.env, c.url), c.expect, c.name);
     }

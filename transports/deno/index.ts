@@ -18,7 +18,7 @@
  *
  * @module ohos-websocket/transports/deno
  */
-import { systemProxy } from '../../src/proxy.js';
+import { proxyCore } from '../../src/proxy.js';
 import { serverCore } from '../../src/server/server.js';
 import { CAN_DO_NOTHING, type Capabilities, type Transport } from '../../src/transport.js';
 import { connectDeno, denoWebSocket } from './client.js';
@@ -90,7 +90,7 @@ export function createDenoTransport(options: DenoTransportOptions = {}): Transpo
     connect: (request, events) => connectDeno(request, events, WebSocketClass),
     listen: (request, handlers) => listenDeno(request, handlers, idle),
     serverCore,
-    proxyCore: systemProxy,
+    proxyCore,
   };
 }
 

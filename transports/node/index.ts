@@ -9,7 +9,7 @@
  * @module ohos-websocket/transports/node
  */
 import { stat } from 'node:fs/promises';
-import { systemProxy } from '../../src/proxy.js';
+import { proxyCore } from '../../src/proxy.js';
 import { serverCore } from '../../src/server/server.js';
 import { allCapabilities, type Capabilities, type Transport } from '../../src/transport.js';
 import { connectNode, nodeProxyVariable } from './client.js';
@@ -37,7 +37,7 @@ export const nodeTransport: Transport = {
   connect: connectNode,
   listen: listenNode,
   serverCore,
-  proxyCore: systemProxy,
+  proxyCore,
 };
 
 export default nodeTransport;
