@@ -3,33 +3,34 @@
  * checked before any I/O. Capabilities are data; the core never guesses the platform.
  */
 import { businessError, ErrorCode, type BusinessError } from './errors.js';
-import type { Normalised } from './validate.js';
+import type { NeededFlag, Normalised } from './validate.js';
 import type { Capabilities, Transport } from './transport.js';
 
 /** The 801 error naming the option (or feature) and the transport. */
 export function unsupported(what: string, caps: Capabilities): BusinessError {
   return businessError(
     ErrorCode.CAPABILITY_NOT_SUPPORTED,
-    `${what} is not supported by the ${caps.name} transport; remove it, or use a transport that has it (see webSocket.capabilities)`,
+    `${what} is not supported by the ${caps.name} transport; remove it, or use a transport that has it (webSocket.capabilities)`,
   );
 }
+
+/** How a cause names the option behind a flag, where that is not `option "<flag>"`. */
+const OPTION: Partial<Record<NeededFlag, string>> = {
+  headers: 'option "header"',
+  proxy: 'option "proxy" other than \'system\'',
+  keyPassword: 'option "clientCert.keyPassword"',
+  minTlsVersion: 'option "minSupportTlsProtocol"',
+  heartbeat: 'options "pingInterval"/"pongTimeout" (heartbeat)',
+};
 
 /** The first option of `request` the transport cannot honour, as an 801, or `undefined`. */
 export function checkCapabilities(request: Normalised, transport: Transport): BusinessError | undefined {
   const caps = transport.capabilities;
-  const used = request.used;
-  if (used.headers.length > 0 && !caps.headers) return unsupported('option "header"', caps);
-  const forbidden = used.headers.find((h) => caps.forbiddenHeaders?.includes(h));
-  if (forbidden) return unsupported(`header "${forbidden}"`, caps);
-  if (used.proxy && !caps.proxy) return unsupported('option "proxy" (other than \'system\')', caps);
-  if (used.caPath && !caps.caPath) return unsupported('option "caPath"', caps);
-  if (used.clientCert && !caps.clientCert) return unsupported('option "clientCert"', caps);
-  if (used.keyPassword && !caps.keyPassword) return unsupported('option "clientCert.keyPassword"', caps);
-  if (used.minTlsVersion && !caps.minTlsVersion) return unsupported('option "minSupportTlsProtocol"', caps);
-  if (used.skipServerCertVerification && !caps.skipServerCertVerification) {
-    return unsupported('option "skipServerCertVerification"', caps);
+  for (const flag of request.used) {
+    // A proxy also needs the core's proxy rules, which a tunnelling transport delivers.
+    if (!caps[flag] || (flag === 'proxy' && !transport.proxyCore)) return unsupported(OPTION[flag] ?? `option "${flag}"`, caps);
   }
-  if (used.heartbeat && !caps.heartbeat) return unsupported('options "pingInterval"/"pongTimeout" (heartbeat)', caps);
-  const finer = transport.unsupported?.(request.request);
+  const forbidden = Object.keys(request.request.headers).find((h) => caps.forbiddenHeaders?.includes(h));
+  const finer = forbidden ? `header "${forbidden}"` : transport.unsupported?.(request.request);
   return finer ? unsupported(finer, caps) : undefined;
 }

@@ -4,14 +4,14 @@
  */
 import { beginDelivery, endDelivery, fail, guard, ok, settle, TRUE, type Result } from './bridge.js';
 import { checkCapabilities } from './capabilities.js';
-import { businessError, BusinessError, connectFailed, ErrorCode, unreadable } from './errors.js';
+import { businessError, BusinessError, connectFailed, ErrorCode, ErrorMessage, unreadable } from './errors.js';
 import { dataOnly, LINK_DOWN, Registry } from './events.js';
 import { Heartbeat } from './heartbeat.js';
 import { thrownText } from './is.js';
 import { firstMissingFile } from './files.js';
 import { INERT_SOCKET, receivedCloseFrame, type ClientSocket, type ClientSocketEvents, type OpenFacts, type Transport } from './transport.js';
 import type * as T from './types.js';
-import { checkPayload, normaliseClose, normaliseConnect, type Normalised } from './validate.js';
+import { checkPayload, NO_HOST, normaliseClose, normaliseConnect, type Normalised } from './validate.js';
 
 type State = 'idle' | 'connecting' | 'open' | 'closing';
 type ClientEvent = 'open' | 'openInfo' | 'message' | 'close' | 'error' | 'dataEnd' | 'headerReceive';
@@ -231,13 +231,13 @@ export class ClientWebSocket implements T.WebSocket {
 
 /** connect()'s checks and start, as the outcome the callback or the promise gets. */
 function connectResult(ws: ClientWebSocket, url: unknown, options: unknown, optionsGiven: boolean): Result<boolean> | Promise<boolean> {
-  const normalised = normaliseConnect(url, options, optionsGiven);
+  const normalised = normaliseConnect(url, options, optionsGiven, ws.transport);
   if (!normalised.ok) {
     if (normalised.error.code === ErrorCode.OTHER) {
-      const e = connectFailed(0, 'the URL has no host');
+      const e = connectFailed(0, NO_HOST);
       queueMicrotask(() => ws.events.fire('error', e));
       // -1 carries the connect-failure message here (docs/behaviour.md#errors), not the table's default text.
-      return fail(new BusinessError(ErrorCode.OTHER, 'Websocket connect failed', undefined, 'the URL has no host'));
+      return fail(new BusinessError(ErrorCode.OTHER, ErrorMessage[ErrorCode.CONNECT_FAILED], undefined, NO_HOST));
     }
     return fail(normalised.error);
   }
@@ -269,6 +269,8 @@ function connectResult(ws: ClientWebSocket, url: unknown, options: unknown, opti
   });
 }
 
+const CLOSING = 'the connection is closing';
+
 /** send()'s checks and delivery, as the outcome the callback or the promise gets. */
 function sendResult(ws: ClientWebSocket, data: unknown): Result<boolean> {
   const bad = checkPayload(data);
@@ -276,7 +278,7 @@ function sendResult(ws: ClientWebSocket, data: unknown): Result<boolean> {
   const s = ws.session;
   if (s?.state === 'open') s.socket!.send(data as string | ArrayBuffer);
   else if (s?.state === 'connecting') s.queue.push(data as string | ArrayBuffer);
-  else return fail(businessError(ErrorCode.OTHER, s ? 'the connection is closing' : 'not connected; call connect() first and send after open'));
+  else return fail(businessError(ErrorCode.OTHER, s ? CLOSING : 'not connected; call connect() first and send after open'));
   return TRUE;
 }
 
@@ -286,7 +288,7 @@ function closeResult(ws: ClientWebSocket, options: unknown): Result<boolean> {
   if (!close.ok) return close;
   const s = ws.session;
   if (!s || s.state === 'closing') {
-    return fail(businessError(ErrorCode.UNKNOWN, s ? 'the connection is already closing' : 'not connected'));
+    return fail(businessError(ErrorCode.UNKNOWN, s ? CLOSING : 'not connected'));
   }
   s.localClose = close.value;
   if (s.state === 'connecting') {

@@ -6,7 +6,7 @@
  * in the non-enumerable `cause`, because "Parameter error" alone helps nobody (docs/behaviour.md#errors).
  */
 
-import { thrownText } from './is.js';
+import { show, thrownText } from './is.js';
 
 /**
  * Every code this package can produce, plus the HarmonyOS-only ones (exported, never produced).
@@ -156,7 +156,7 @@ function own(target: object, key: string, value: unknown, enumerable: boolean): 
  * @example
  * ws.send(42 as never).catch((err: BusinessError) => {
  *   console.log(JSON.stringify(err)); // {"code":401,"message":"Parameter error"}
- *   console.log(err.cause);           // send() takes a string or an ArrayBuffer, got number
+ *   console.log(err.cause);           // send() data must be a string or an ArrayBuffer (…), got 42
  * });
  */
 export class BusinessError<T = void> extends Error {
@@ -191,6 +191,15 @@ export function businessError<T = void>(code: number, cause?: string, data?: T):
 
 /** Shorthand for a 401 with its explanation. */
 export const paramError = (cause: string): BusinessError => businessError(ErrorCode.PARAMETER_ERROR, cause);
+
+/**
+ * The one shape of a wrong-value cause: `<what> must be <want>, got <value>` (what was wrong, and
+ * what to pass instead).
+ */
+export const mustBe = (what: string, want: string, value: unknown): string => `${what} must be ${want}, got ${show(value)}`;
+
+/** The 401 for a value that is not what it must be (see {@link mustBe}). */
+export const invalid = (what: string, want: string, value: unknown): BusinessError => paramError(mustBe(what, want, value));
 
 /**
  * The payload of a client or server `error` event (docs/behaviour.md#client-events, §4): natively `{code: 200, data}` with
@@ -232,10 +241,11 @@ export function isBusinessError(value: unknown): value is BusinessError<unknown>
   }
 }
 
+/** The cause for an argument that threw when read (a getter, a Proxy trap, a revoked Proxy). */
+export const threwWhenRead = (e: unknown): string => `an argument threw when read (${thrownText(e)}); pass plain values`;
+
 /**
- * The 401 for an argument that throws when read (a getter, a Proxy trap, a revoked Proxy): nothing
- * but `on`/`off` throws (docs/behaviour.md#argument-errors), so such an argument is a parameter error like any other.
+ * The 401 for an argument that throws when read: nothing but `on`/`off` throws
+ * (docs/behaviour.md#argument-errors), so such an argument is a parameter error like any other.
  */
-export function unreadable(e: unknown): BusinessError {
-  return paramError(`an argument threw when it was read (${thrownText(e)}); pass plain objects and values`);
-}
+export const unreadable = (e: unknown): BusinessError => paramError(threwWhenRead(e));

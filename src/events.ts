@@ -10,7 +10,7 @@
  */
 import EventEmitter from 'eventemitter3';
 import { reportUserError } from './bridge.js';
-import { thrownParamError } from './errors.js';
+import { mustBe, thrownParamError } from './errors.js';
 
 type Fn = ((...args: any[]) => unknown) & { user?: Fn };
 
@@ -21,8 +21,8 @@ export class Registry<Types extends string> extends EventEmitter<string> {
 
   /** `on(type, fn)`; `adapt` turns the user's function into the dispatch shape (aliases). */
   override on(type: unknown, fn: unknown, adapt?: (user: Fn) => Fn): this {
-    if (typeof type !== 'string') throw thrownParamError(`on() takes an event name string, got ${typeof type}`);
-    if (typeof fn !== 'function') throw thrownParamError(`on('${type}') takes a callback function, got ${typeof fn}`);
+    if (typeof type !== 'string') throw thrownParamError(mustBe('the on() event name', 'a string', type));
+    if (typeof fn !== 'function') throw thrownParamError(mustBe(`the on('${type}') callback`, 'a function', fn));
     if (!this.types.has(type)) return this; // unknown names are ignored, as on HarmonyOS
     let listener = fn as Fn;
     if (adapt) {
@@ -35,10 +35,8 @@ export class Registry<Types extends string> extends EventEmitter<string> {
 
   /** `off(type, fn?)`. */
   override off(type: unknown, fn?: unknown): this {
-    if (typeof type !== 'string') throw thrownParamError(`off() takes an event name string, got ${typeof type}`);
-    if (fn !== undefined && fn !== null && typeof fn !== 'function') {
-      throw thrownParamError(`off('${type}') takes a callback function or nothing, got ${typeof fn}`);
-    }
+    if (typeof type !== 'string') throw thrownParamError(mustBe('the off() event name', 'a string', type));
+    if (fn != null && typeof fn !== 'function') throw thrownParamError(mustBe(`the off('${type}') callback`, 'a function or nothing', fn));
     const current = this.listeners(type)[0] as Fn | undefined;
     if (current && (fn == null || current === fn || current.user === fn)) this.removeAllListeners(type);
     return this;

@@ -37,26 +37,20 @@ export function arrayBufferLength(v: unknown): number | undefined {
   }
 }
 
-/** A short description of any value for an error's `cause`; never throws. */
+/**
+ * A short description of any value for an error's `cause` (`"text"`, `42`, `10n`, `null`,
+ * `undefined`, `function`, `symbol`, `[object Uint8Array]`); never throws.
+ */
 export function show(v: unknown): string {
-  switch (typeof v) {
-    case 'string':
-      return JSON.stringify(v.length > 64 ? `${v.slice(0, 64)}…` : v);
-    case 'bigint':
-      return `${v}n`;
-    case 'symbol':
-    case 'function':
-    case 'undefined':
-      return typeof v;
-    case 'object':
-      if (v === null) return 'null';
-      try {
-        return Array.isArray(v) ? 'an array' : `an object (${Object.prototype.toString.call(v)})`;
-      } catch {
-        return 'an unreadable object (a revoked Proxy?)';
-      }
-    default:
-      return String(v);
+  const type = typeof v;
+  if (type === 'string') return JSON.stringify((v as string).length > 64 ? `${(v as string).slice(0, 64)}…` : v);
+  if (type === 'bigint') return `${v}n`;
+  if (type === 'symbol' || type === 'function') return type;
+  if (type !== 'object' || v === null) return String(v);
+  try {
+    return Object.prototype.toString.call(v);
+  } catch {
+    return 'a revoked Proxy';
   }
 }
 

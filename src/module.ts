@@ -3,8 +3,7 @@
  * HarmonyOS app, bound to a transport. Entry files create one per platform; the core never picks one.
  */
 import { ClientWebSocket, DEFAULT_HANDSHAKE_TIMEOUT_MS } from './client.js';
-import { ErrorCode } from './errors.js';
-import { show, thrownText } from './is.js';
+import { ErrorCode, mustBe, threwWhenRead } from './errors.js';
 import { UnavailableServer } from './server/unavailable.js';
 import { CAN_DO_NOTHING, failedAttempt, type Capabilities, type Transport } from './transport.js';
 import { TlsProtocol } from './types.js';
@@ -78,10 +77,10 @@ function chosen(options: unknown, fallback: Transport): Transport {
   try {
     t = (options as CreateOptions | undefined)?.transport;
   } catch (e) {
-    return failingTransport('invalid', `the createWebSocket/createWebSocketServer options threw when read (${thrownText(e)})`);
+    return failingTransport('invalid', threwWhenRead(e));
   }
   if (t === undefined) return fallback;
-  return isTransport(t) ? t : failingTransport('invalid', `options.transport is not a transport (${show(t)})`);
+  return isTransport(t) ? t : failingTransport('invalid', mustBe('options.transport', 'a transport', t));
 }
 
 /** `options.handshakeTimeout` when it is a valid one, else the default (never throws). */

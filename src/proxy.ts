@@ -5,6 +5,7 @@
  * `no_proxy`) and an optional `:port` that we ignore.
  */
 import { ipv4Number as ipv4 } from './server/address.js';
+import type { ProxyCore, Transport } from './transport.js';
 
 /** Whether IPv4 `host` lies in `cidr` (`a.b.c.d/n`). */
 function inCidr(host: string, cidr: string): boolean {
@@ -47,5 +48,36 @@ export function bypassesProxy(host: string, entries: readonly string[]): boolean
   return false;
 }
 
-/** Splits a `no_proxy` value (comma and/or space separated). */
-export const splitNoProxy = (value: string | undefined): string[] => (value ? value.split(/[\s,]+/) : []);
+/**
+ * `proxy: 'system'` on a transport that tunnels (docs/behaviour.md#connect-options): the proxy the environment
+ * names for `host`, decided here for every such transport from the variables it reports
+ * (`Transport.proxyVariable`, facts). The scheme's variable wins over `all_proxy`, lower case over upper
+ * case, and the first non-empty one is used; a host that `no_proxy` (or `NO_PROXY`) names goes
+ * direct; a value without a scheme is an `http://` proxy. Returns the proxy URL, `undefined` to go
+ * direct, or `null` when a variable that matters cannot be read. A transport delivers it as
+ * part of `proxyCore` (as a listening one delivers `serverCore`), so builds that cannot tunnel carry none of it.
+ *
+ * @example
+ * const env = { https_proxy: 'proxy.corp:3128', no_proxy: '.internal' };
+ * systemProxy({ ...transport, proxyVariable: (name) => env[name] }, 'api.example', true); // 'http://proxy.corp:3128'
+ */
+export function systemProxy(transport: Transport, host: string, secure: boolean): string | null | undefined {
+  const read = (name: string) => transport.proxyVariable?.(name);
+  const scheme = secure ? 'https_proxy' : 'http_proxy';
+  const values = [scheme, scheme.toUpperCase(), 'all_proxy', 'ALL_PROXY'].map(read);
+  const url = values.find((v) => v);
+  if (!url) return values.includes(null) ? null : undefined;
+  const skip = [read('no_proxy'), read('NO_PROXY')];
+  if (skip.includes(null)) return null;
+  const entries = skip.find((v) => v);
+  if (entries && bypassesProxy(host, entries.split(/[\s,]+/))) return undefined;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
+}
+
+/**
+ * The core's proxy rules, for a transport that tunnels to deliver as its `proxyCore`.
+ *
+ * @example
+ * const myTransport = { capabilities: { ...CAN_DO_NOTHING, name: 'mine', proxy: true }, proxyCore, connect };
+ */
+export const proxyCore: ProxyCore = { system: systemProxy, bypasses: bypassesProxy };

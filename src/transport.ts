@@ -19,7 +19,10 @@ export interface Capabilities {
   readonly headers: boolean;
   /** Lowercase header names the transport cannot set even though it sends headers (→ 801). */
   readonly forbiddenHeaders?: readonly string[];
-  /** `proxy` as `'no-proxy'` or an `HttpProxy` (`'system'` is accepted everywhere). */
+  /**
+   * `proxy` as `'no-proxy'` or an `HttpProxy` (`'system'` is accepted everywhere). Needs the core's
+   * proxy rules too (`Transport.proxyCore`): without them the request is answered with 801.
+   */
   readonly proxy: boolean;
   /** `caPath`. */
   readonly caPath: boolean;
@@ -86,6 +89,17 @@ export type ProxyRequest =
       kind: 'http'; host: string; port: number; username?: string; password?: string; exclusionList: string[];
     };
 
+/** The core's proxy rules, as a transport that tunnels delivers them (`Transport.proxyCore`). */
+export interface ProxyCore {
+  /**
+   * `proxy: 'system'`: the proxy URL the transport's environment names for `host`, `undefined` to go
+   * direct, `null` when a variable that matters cannot be read; passed on as `request.systemProxy`.
+   */
+  readonly system: (transport: Transport, host: string, secure: boolean) => string | null | undefined;
+  /** Whether `host` is one of an `HttpProxy`'s `exclusionList` entries (then it goes direct). */
+  readonly bypasses: (host: string, entries: readonly string[]) => boolean;
+}
+
 /** `host` as a URL's host part: an IPv6 literal in brackets (`::1` → `[::1]`), anything else as is. */
 export const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
@@ -107,6 +121,14 @@ export interface ClientRequest {
   /** Lowest TLS version (`TlsProtocol` value), when set. */
   readonly minTlsVersion?: number;
   readonly proxy: ProxyRequest;
+  /**
+   * What `proxy: 'system'` means for this host, decided by the core (`proxyCore`) from the
+   * transport's `proxyVariable` facts: the proxy URL, `undefined` to go direct (or the transport
+   * reports no variables), `null` when a variable that matters cannot be read. Given whatever
+   * `proxy` says: a platform that applies the variables itself (Deno) needs to know it for a
+   * direct request too.
+   */
+  readonly systemProxy?: string | null;
   /** The heartbeat the core will drive (it calls `ping()`); `undefined` when disabled. */
   readonly heartbeat?: { readonly pingIntervalMs: number; readonly pongTimeoutMs: number };
 }
@@ -305,6 +327,19 @@ export interface Transport {
    * honoured right now (e.g. `'proxy: no-proxy'` while proxy variables are set), else `undefined`.
    */
   unsupported?(request: ClientRequest): string | undefined;
+  /**
+   * For `proxy: 'system'`: a proxy environment variable (`https_proxy`, `HTTP_PROXY`, `all_proxy`,
+   * `no_proxy`, …) as this transport's platform honours it — its value, `undefined` when unset or
+   * not honoured, `null` when it cannot be read (no permission). A fact: which variable wins and
+   * which hosts bypass it is decided by the core's `proxyCore`.
+   */
+  proxyVariable?(name: string): string | null | undefined;
+  /**
+   * The core's proxy rules, `proxyCore` from the package (`systemProxy` and `bypassesProxy`),
+   * delivered by a transport that tunnels (as a listening one delivers `serverCore`), so builds
+   * that cannot tunnel carry none of them. The core applies them before the capability checks.
+   */
+  readonly proxyCore?: ProxyCore;
   /** Whether a file exists (for 2302002); transports without file access omit it. */
   fileExists?(path: string): Promise<boolean>;
   /** Open a client socket; failures are reported through `events.fail`, never thrown. */

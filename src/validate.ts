@@ -2,11 +2,10 @@
  * Client argument validation and normalisation (docs/behaviour.md#connect to #close): arguments in, a normalised
  * request or a BusinessError out. Nothing here throws and nothing here touches a platform.
  */
-import { businessError, ErrorCode, paramError, type BusinessError } from './errors.js';
+import { businessError, ErrorCode, invalid, paramError, type BusinessError } from './errors.js';
 import { fail, ok, type Result } from './bridge.js';
-import type { ClientRequest, ProxyRequest } from './transport.js';
+import type { ClientRequest, ProxyRequest, Transport } from './transport.js';
 import { arrayBufferLength, isObject, isToken, show } from './is.js';
-import { bypassesProxy } from './proxy.js';
 
 /** Largest payload `send` accepts, in bytes (docs/behaviour.md#send). */
 export const MAX_PAYLOAD = 5_242_864;
@@ -51,25 +50,18 @@ export function truncateUtf8(s: string, max: number): string {
   return s.slice(0, i);
 }
 
+const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UTF-8 for text); split it into several messages`);
+
 /** `send` data check (docs/behaviour.md#send); returns the error or `undefined`. Kept cheap: it runs per message. */
 export function checkPayload(data: unknown): BusinessError | undefined {
   if (typeof data === 'string') {
     // A string of n UTF-16 units has at most 3n UTF-8 bytes: only long strings need counting.
-    if (data.length * 3 > MAX_PAYLOAD && utf8Length(data) > MAX_PAYLOAD) {
-      return paramError(`the text is over ${MAX_PAYLOAD} UTF-8 bytes; split it into several messages`);
-    }
-    return undefined;
+    return data.length * 3 > MAX_PAYLOAD && utf8Length(data) > MAX_PAYLOAD ? TOO_LARGE() : undefined;
   }
   const bytes = arrayBufferLength(data);
-  if (bytes !== undefined) {
-    if (bytes > MAX_PAYLOAD) {
-      return paramError(`the ArrayBuffer is over ${MAX_PAYLOAD} bytes; split it into several messages`);
-    }
-    return undefined;
-  }
-  // ArrayBuffer.isView checks an internal slot: safe on Proxies, true for re-prototyped views.
-  const what = ArrayBuffer.isView(data) ? 'a typed array or DataView (pass an ArrayBuffer of exactly its bytes)' : show(data);
-  return paramError(`send() takes a string or an ArrayBuffer, got ${what}`);
+  if (bytes !== undefined) return bytes > MAX_PAYLOAD ? TOO_LARGE() : undefined;
+  // A typed array or DataView shows as `[object Uint8Array]`: its buffer (or a slice of it) is the fix.
+  return invalid('send() data', "a string or an ArrayBuffer (of a typed array: its .buffer's slice)", data);
 }
 
 /** Valid close codes to send (RFC 6455 §7.4). */
@@ -90,55 +82,79 @@ export function normaliseClose(options: unknown, application: boolean): Result<{
   if (options === undefined) return ok({ code: 1000, reason: 'CLOSE_NORMAL' });
   // Arrays are objects to the native check too (napi_object): their fields are simply absent.
   if (typeof options !== 'object' || options === null) {
-    return fail(paramError('close options must be an object like { code: 1000, reason: "bye" }'));
+    return fail(invalid('close() options', 'an object like { code: 1000, reason: "bye" }', options));
   }
   const { code, reason } = options as Record<string, unknown>;
   const c = typeof code === 'number' && sendableCode(code, application) ? code : 1000;
   return ok({ code: c, reason: typeof reason === 'string' && reason !== '' ? truncateUtf8(reason, MAX_REASON_BYTES) : 'CLOSE_NORMAL' });
 }
 
+/** The capability flags a request can need (docs/behaviour.md#unsupported-options-801). */
+export type NeededFlag = 'headers' | 'proxy' | 'caPath' | 'clientCert' | 'keyPassword' | 'minTlsVersion' | 'skipServerCertVerification' | 'heartbeat';
+
 /** What the core needs from `connect` options before the transport sees them. */
 export interface Normalised {
   request: ClientRequest;
-  /** Options the caller actually used, for the capability check (docs/behaviour.md#unsupported-options-801). */
-  used: {
-    headers: string[];
-    proxy: boolean;
-    caPath: boolean;
-    clientCert: boolean;
-    keyPassword: boolean;
-    minTlsVersion: boolean;
-    skipServerCertVerification: boolean;
-    heartbeat: boolean;
-  };
+  /** The capability flags the options the caller actually used need, in the order they are checked. */
+  used: NeededFlag[];
   /** Files that must exist (2302002). */
   files: string[];
 }
 
-/** Step 1 of docs/behaviour.md#connect: option types → 401. */
-function checkOptionTypes(o: Record<string, unknown>): BusinessError | undefined {
-  const wrongType = (name: string, want: string) => paramError(`options.${name} must be ${want}, got ${o[name] === null ? 'null' : typeof o[name]}`);
-  if ('protocol' in o && typeof o.protocol !== 'string') return wrongType('protocol', 'a string like "chat" or "a, b"');
-  if ('proxy' in o && o.proxy !== 'system' && o.proxy !== 'no-proxy' && !isObject(o.proxy)) {
-    return wrongType('proxy', "'system', 'no-proxy' or { host, port, exclusionList }");
-  }
-  if (o.header !== undefined && !isObject(o.header)) return wrongType('header', 'an object of header names to values');
-  if (o.caPath !== undefined && typeof o.caPath !== 'string') return wrongType('caPath', 'a file path string');
-  if (o.clientCert !== undefined) {
-    const c = o.clientCert;
-    if (!isObject(c) || typeof c.certPath !== 'string' || typeof c.keyPath !== 'string' ||
-        (c.keyPassword !== undefined && typeof c.keyPassword !== 'string')) {
-      return paramError('options.clientCert must be { certPath: string, keyPath: string, keyPassword?: string }');
-    }
-  }
-  if (o.skipServerCertVerification !== undefined && typeof o.skipServerCertVerification !== 'boolean') return wrongType('skipServerCertVerification', 'a boolean');
-  if (o.supportOriginPort !== undefined && typeof o.supportOriginPort !== 'boolean') return wrongType('supportOriginPort', 'a boolean');
-  for (const k of ['pingInterval', 'pongTimeout']) {
-    if (o[k] !== undefined && typeof o[k] !== 'number') return wrongType(k, 'a number of seconds');
-  }
-  const tls = o.minSupportTlsProtocol;
-  if (tls !== undefined && ![0, 1, 2, 3].includes(tls as number)) {
-    return wrongType('minSupportTlsProtocol', 'a webSocket.TlsProtocol value (0…3)');
+/**
+ * What a value must be: its check and, for the cause, what it should have been; objects may name
+ * the rules of their fields.
+ */
+type Rule = readonly [check: (v: unknown) => boolean, want: string, fields?: Schema];
+type Schema = Readonly<Record<string, Rule>>;
+
+const isString = (v: unknown): boolean => typeof v === 'string';
+/** `check`, or absent (`undefined`). */
+const optional = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === undefined || check(v);
+const OPTIONAL_STRING: Rule = [optional(isString), 'a string'];
+const OPTIONAL_BOOLEAN: Rule = [optional((v) => typeof v === 'boolean'), 'true or false'];
+const SECONDS: Rule = [optional((v) => typeof v === 'number'), 'a number of seconds'];
+
+/**
+ * The `connect` options, in the order docs/behaviour.md#connect checks them (step 1: types → 401).
+ * `protocol` and `proxy` are checked when present, even as `undefined` (the native check asks
+ * whether the property exists); the others may be `undefined`.
+ */
+const CONNECT_OPTIONS: Schema = {
+  protocol: [isString, 'a string like "chat" or "a, b"'],
+  proxy: [(v) => v === 'system' || v === 'no-proxy' || isObject(v), "'system', 'no-proxy' or { host, port, exclusionList }", {
+    host: [(v) => typeof v === 'string' && v !== '' && !CTL.test(v), 'a host name'],
+    port: [(v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535, 'an integer 1…65535'],
+    username: OPTIONAL_STRING,
+    password: OPTIONAL_STRING,
+    exclusionList: [optional((v) => Array.isArray(v) && v.every(isString)), 'an array of host strings'],
+  }],
+  header: [optional(isObject), 'an object of header names to string values'],
+  caPath: [optional(isString), 'a file path string'],
+  clientCert: [optional(isObject), '{ certPath, keyPath, keyPassword? }', {
+    certPath: [isString, 'a file path string'],
+    keyPath: [isString, 'a file path string'],
+    keyPassword: OPTIONAL_STRING,
+  }],
+  skipServerCertVerification: OPTIONAL_BOOLEAN,
+  supportOriginPort: OPTIONAL_BOOLEAN,
+  pingInterval: SECONDS,
+  pongTimeout: SECONDS,
+  minSupportTlsProtocol: [optional((v) => [0, 1, 2, 3].includes(v as number)), 'a webSocket.TlsProtocol value (0…3)'],
+};
+
+/**
+ * The first value of `o` that breaks `schema`, as the 401 `<path><name> must be <want>, got <value>`,
+ * else `undefined`. With `present`, only the names `o` has are checked.
+ */
+function breach(o: Record<string, unknown>, schema: Schema, path: string, present?: boolean): BusinessError | undefined {
+  for (const name of Object.keys(schema)) {
+    if (present && !(name in o)) continue;
+    const v = o[name];
+    const [check, want, fields] = schema[name];
+    if (!check(v)) return invalid(path + name, want, v);
+    const inner = fields && isObject(v) && breach(v, fields, `${path}${name}.`);
+    if (inner) return inner;
   }
   return undefined;
 }
@@ -148,44 +164,35 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
   if (!isObject(header)) return ok(out);
   for (const key of Object.keys(header)) {
     const value = header[key];
+    const name = JSON.stringify(key);
     if (CTL.test(key) || (typeof value === 'string' && CTL.test(value))) {
-      return fail(paramError(`header "${JSON.stringify(key).slice(1, -1)}" contains CR, LF or NUL; such headers are never sent`));
+      return fail(paramError(`header ${name} contains CR, LF or NUL; such headers are never sent`));
     }
     if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
-    if (!isToken(key)) return fail(paramError(`"${key}" is not a valid header name`));
+    if (!isToken(key)) return fail(paramError(`header name ${name} is not an RFC 9110 token`));
     // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab): refused
     // here with a cause rather than failing later as an `error` 200 from the socket layer.
     const bad = UNSENDABLE.exec(value);
     if (bad) {
       const c = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      return fail(paramError(
-        `header "${key}" has a character that cannot be sent in a header value (U+${c} at index ${bad.index}); ` +
-        'values are Latin-1 text without control characters: encode anything else (e.g. encodeURIComponent)',
-      ));
+      return fail(paramError(`header ${name}: U+${c} at index ${bad.index} cannot be sent (Latin-1 text only); encode it, e.g. encodeURIComponent`));
     }
     out[key.toLowerCase()] = value;
   }
   return ok(out);
 }
 
-function normaliseProxy(proxy: unknown): Result<ProxyRequest> {
-  if (proxy === undefined || proxy === 'system') return ok({ kind: 'system' });
-  if (proxy === 'no-proxy') return ok({ kind: 'none' });
-  const p = proxy as Record<string, unknown>;
-  const list = p.exclusionList;
-  if (typeof p.host !== 'string' || p.host === '' || CTL.test(p.host) ||
-      typeof p.port !== 'number' || !Number.isInteger(p.port) || p.port < 1 || p.port > 65535 ||
-      (p.username !== undefined && typeof p.username !== 'string') ||
-      (p.password !== undefined && typeof p.password !== 'string') ||
-      (list !== undefined && (!Array.isArray(list) || list.some((e) => typeof e !== 'string')))) {
-    return fail(paramError('options.proxy must be { host: string, port: 1…65535, username?, password?, exclusionList: string[] }'));
-  }
-  return ok({
+/** `options.proxy`, already checked against its rule, as the transport gets it. */
+function normaliseProxy(proxy: unknown): ProxyRequest {
+  if (proxy === undefined || proxy === 'system') return { kind: 'system' };
+  if (proxy === 'no-proxy') return { kind: 'none' };
+  const p = proxy as { host: string; port: number; username?: string; password?: string; exclusionList?: string[] };
+  return {
     kind: 'http', host: p.host, port: p.port,
-    username: (p.username as string | undefined) || undefined,
-    password: (p.password as string | undefined) || undefined,
-    exclusionList: (list as string[] | undefined) ?? [],
-  });
+    username: p.username || undefined,
+    password: p.password || undefined,
+    exclusionList: p.exclusionList ?? [],
+  };
 }
 
 /** Heartbeat sanitising (docs/behaviour.md#connect-options). */
@@ -198,26 +205,24 @@ function heartbeat(o: Record<string, unknown>): ClientRequest['heartbeat'] {
   return { pingIntervalMs: ping * 1000, pongTimeoutMs: pong * 1000 };
 }
 
+/** The cause of the -1 for a URL without a host (the error event that follows says the same). */
+export const NO_HOST = 'the URL has no host';
+
 /** URL checks (docs/behaviour.md#connect steps 2–3): a URL, or an error with the code to report. */
 export function parseUrl(url: string): Result<URL> {
-  if (url === '' || url.length > MAX_URL_LENGTH) {
-    return fail(businessError(ErrorCode.URL_ERROR, url === '' ? 'the URL is empty' : `the URL is over ${MAX_URL_LENGTH} characters`));
-  }
+  const urlError = (what: string) => fail<URL>(businessError(ErrorCode.URL_ERROR, `the URL ${show(url)} ${what}`));
+  if (url === '' || url.length > MAX_URL_LENGTH) return urlError(`must be 1…${MAX_URL_LENGTH} characters long`);
   const m = /^(wss?):\/\/([^/?#]*)/i.exec(url);
-  if (!m) return fail(businessError(ErrorCode.URL_ERROR, `"${url.slice(0, 64)}" is not a ws:// or wss:// URL`));
+  if (!m) return urlError('must start with ws:// or wss://');
   const hostPort = m[2].replace(/^.*@/, '');
-  if (hostPort === '') {
-    return fail(businessError(ErrorCode.OTHER, 'the URL has no host', undefined as never));
-  }
+  if (hostPort === '') return fail(businessError(ErrorCode.OTHER, NO_HOST));
   // URL parsers differ on characters a host cannot hold (Chromium escapes a space, Node refuses
   // it), so the rule is decided here, once, for every platform.
-  if (/[\x00-\x20"<>\\^`{|}\x7f]/.test(hostPort)) {
-    return fail(businessError(ErrorCode.URL_ERROR, `the host in "${url.slice(0, 64)}" contains a character a host cannot have`));
-  }
+  if (/[\x00-\x20"<>\\^`{|}\x7f]/.test(hostPort)) return urlError('has a character a host name cannot have');
   try {
     return ok(new URL(url));
   } catch {
-    return fail(businessError(ErrorCode.URL_ERROR, `"${url.slice(0, 64)}" cannot be parsed as a URL`));
+    return urlError('cannot be parsed');
   }
 }
 
@@ -225,21 +230,21 @@ export function parseUrl(url: string): Result<URL> {
  * `connect` arguments → normalised request (docs/behaviour.md#connect steps 1–2; the no-host case comes back as
  * code -1 for the caller to report together with its error event).
  */
-export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean): Result<Normalised> {
-  if (typeof url !== 'string') return fail(paramError(`connect() takes a URL string, got ${url === null ? 'null' : typeof url}`));
-  if (optionsGiven && options == null) return fail(paramError('connect(url, options, callback) needs an options object; pass {} for none'));
-  if (options !== undefined && !isObject(options)) return fail(paramError('connect() options must be an object'));
+export function normaliseConnect(url: unknown, options: unknown, optionsGiven: boolean, transport: Transport): Result<Normalised> {
+  if (typeof url !== 'string') return fail(invalid('the URL', 'a string', url));
+  // connect(url, options, callback) needs its options; only connect(url[, callback]) may omit them.
+  if ((optionsGiven || options !== undefined) && !isObject(options)) return fail(invalid('connect() options', 'an object ({} for none)', options));
   const o = (options ?? {}) as Record<string, unknown>;
-  const typeError = checkOptionTypes(o);
+  const typeError = breach(o, CONNECT_OPTIONS, 'options.', true);
   if (typeError) return fail(typeError);
   const headers = normaliseHeaders(o.header);
   if (!headers.ok) return headers;
   const protocols = o.protocol === undefined ? [] : (o.protocol as string).split(',').map((s) => s.trim()).filter(Boolean);
-  if (protocols.some((p) => !isToken(p))) return fail(paramError(`options.protocol "${o.protocol}" is not a comma list of tokens`));
   // Browsers and ws refuse a repeated subprotocol; refuse it here so every transport agrees.
-  if (new Set(protocols).size !== protocols.length) return fail(paramError(`options.protocol "${o.protocol}" names a subprotocol twice`));
+  if (protocols.some((p, i) => !isToken(p) || protocols.indexOf(p) !== i)) {
+    return fail(invalid('options.protocol', 'distinct comma-separated tokens', o.protocol));
+  }
   const proxy = normaliseProxy(o.proxy);
-  if (!proxy.ok) return proxy;
 
   const parsed = parseUrl(url);
   if (!parsed.ok) return parsed;
@@ -252,6 +257,8 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
   const cc = o.clientCert as { certPath: string; keyPath: string; keyPassword?: string } | undefined;
   const clientCert = cc && (cc.certPath || cc.keyPath) ? { certPath: cc.certPath, keyPath: cc.keyPath, keyPassword: cc.keyPassword || undefined } : undefined;
   const hb = heartbeat(o);
+  const rules = transport.proxyCore;
+  const skipServerCertVerification = o.skipServerCertVerification === true;
   const request: ClientRequest = {
     url: u.href,
     secure,
@@ -261,25 +268,28 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
     origin: `${secure ? 'https' : 'http'}://${u.hostname}${o.supportOriginPort && u.port ? `:${u.port}` : ''}`,
     caPath,
     clientCert,
-    skipServerCertVerification: o.skipServerCertVerification === true,
+    skipServerCertVerification,
     minTlsVersion: o.minSupportTlsProtocol as number | undefined,
-    // An excluded host goes direct: decided here, once, for every transport.
-    proxy: proxy.value.kind === 'http' && bypassesProxy(u.hostname, proxy.value.exclusionList) ? { kind: 'none' } : proxy.value,
+    // An excluded host goes direct: decided here, once, by the rules a tunnelling transport
+    // delivers (a transport without them cannot take a proxy: 801).
+    proxy: proxy.kind === 'http' && rules?.bypasses(u.hostname, proxy.exclusionList) ? { kind: 'none' } : proxy,
+    systemProxy: rules?.system(transport, u.hostname, secure),
     heartbeat: hb,
   };
+  const needs: Array<NeededFlag | false> = [
+    Object.keys(headers.value).length > 0 && 'headers',
+    proxy.kind !== 'system' && 'proxy',
+    caPath !== undefined && 'caPath',
+    clientCert !== undefined && 'clientCert',
+    clientCert?.keyPassword !== undefined && 'keyPassword',
+    request.minTlsVersion !== undefined && 'minTlsVersion',
+    skipServerCertVerification && 'skipServerCertVerification',
+    // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs pings.
+    hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined) && 'heartbeat',
+  ];
   return ok({
     request,
-    used: {
-      headers: Object.keys(headers.value),
-      proxy: proxy.value.kind !== 'system',
-      caPath: caPath !== undefined,
-      clientCert: clientCert !== undefined,
-      keyPassword: clientCert?.keyPassword !== undefined,
-      minTlsVersion: o.minSupportTlsProtocol !== undefined,
-      skipServerCertVerification: request.skipServerCertVerification,
-      // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs pings.
-      heartbeat: hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined),
-    },
+    used: needs.filter((f): f is NeededFlag => !!f),
     files: [caPath, clientCert?.certPath, clientCert?.keyPath].filter((f): f is string => !!f),
   });
 }

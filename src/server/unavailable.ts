@@ -17,7 +17,7 @@ export class UnavailableServer extends ServerListeners implements T.WebSocketSer
   }
   readonly port = undefined;
   start(): Promise<boolean> {
-    return toPromise(fail(unsupported('server mode (createWebSocketServer().start())', this.transport.capabilities)));
+    return toPromise(fail(unsupported('server mode', this.transport.capabilities)));
   }
   send(): Promise<boolean> {
     return toPromise(fail(businessError(ErrorCode.CONNECTION_NOT_EXIST, 'the server is not started')));

@@ -4,7 +4,8 @@
 // HttpClient outlives its session.
 import * as A from '../conformance/assert.mjs';
 import * as util from '../conformance/util.mjs';
-import { closed, httpClientsOpen, peers, webSocket } from './peers.deno.mjs';
+import { closed, denoTransport, httpClientsOpen, peers, systemProxy, webSocket } from './peers.deno.mjs';
+import { decideSystemProxy, SYSTEM_PROXY_CASES } from '../helpers/system-proxy.mjs';
 
 const { certs } = peers;
 
@@ -152,6 +153,23 @@ Deno.test("proxy env variables: 'no-proxy' ws: bypasses them; wss: cannot → 80
   } finally {
     Deno.env.delete('HTTPS_PROXY');
     Deno.env.delete('NO_PROXY');
+  }
+});
+
+Deno.test("proxy 'system': the core decides from the variables the Deno transport reports (no_proxy rules, lower case winning)", async () => {
+  A.equal(denoTransport.proxyCore.system, systemProxy, "the Deno transport delivers the core's rule");
+  for (const c of SYSTEM_PROXY_CASES) {
+    A.equal(await decideSystemProxy(webSocket, denoTransport, c.env, c.url), c.expect, c.name);
+  }
+  // Deno applies all_proxy itself, so its fact reports it, and the scheme's variable wins over it.
+  const all = 'http://all.test:1';
+  A.equal(await decideSystemProxy(webSocket, denoTransport, { ALL_PROXY: all }, 'wss://a.test/'), all);
+  A.equal(await decideSystemProxy(webSocket, denoTransport, { all_proxy: all, HTTPS_PROXY: 'http://s.test:1' }, 'wss://a.test/'), 'http://s.test:1');
+  Deno.env.set('ALL_PROXY', all);
+  try {
+    A.equal(denoTransport.proxyVariable('ALL_PROXY'), all);
+  } finally {
+    Deno.env.delete('ALL_PROXY');
   }
 });
 

@@ -3,7 +3,7 @@
 export const peers = JSON.parse(Deno.env.get('OHOS_WS_PEERS') ?? 'null');
 if (!peers) throw new Error('run these files through test/deno/deno.test.mjs (it starts the peers)');
 
-export const { webSocket, BusinessError, isBusinessError } = await import(new URL('../../dist/deno/index.js', import.meta.url).href);
+export const { webSocket, BusinessError, isBusinessError, denoTransport, systemProxy } = await import(new URL('../../dist/deno/index.js', import.meta.url).href);
 
 /** Waits for the `close` event of a client: Deno's sanitizers then see no pending op or resource. */
 export function closed(ws, ms = 10000) {

@@ -1,7 +1,7 @@
 // A transport that records the normalised requests the core hands it and fails every attempt.
 // It is not a stand-in for the thing under test: it lets tests observe the core's normalisation
-// (SPEC §2.3–§2.4) through the public transport interface, as a third-party transport would see it.
-import { nodeCapabilities } from 'ohos-websocket/transports/node';
+// (docs/behaviour.md#connect, #connect-options) through the public transport interface, as a third-party transport would see it.
+import { nodeCapabilities, nodeTransport } from 'ohos-websocket/transports/node';
 
 /** @param {Partial<import('ohos-websocket').Capabilities>} [overrides] */
 export function recordingTransport(overrides = {}) {
@@ -9,6 +9,8 @@ export function recordingTransport(overrides = {}) {
   return {
     requests,
     capabilities: { ...nodeCapabilities, name: 'recording', ...overrides },
+    // The core's proxy rules, as a tunnelling transport delivers them.
+    proxyCore: nodeTransport.proxyCore,
     connect(request, events) {
       requests.push(request);
       queueMicrotask(() => events.fail(0, 'recording transport'));

@@ -1,4 +1,4 @@
-// Proxies on the Node transport (SPEC §2.4) through a real HTTP CONNECT proxy (npm `proxy`) on
+// Proxies on the Node transport (docs/behaviour.md#connect-options) through a real HTTP CONNECT proxy (npm `proxy`) on
 // loopback: HttpProxy with and without Basic auth, exclusionList, 'system' from the environment
 // (with no_proxy), 'no-proxy'. Environment changes are restored after each test.
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -6,10 +6,12 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createProxy } from 'proxy';
-import { webSocket, bypassesProxy } from 'ohos-websocket';
+import { webSocket, bypassesProxy, systemProxy } from 'ohos-websocket';
+import { nodeTransport } from 'ohos-websocket/transports/node';
 import * as util from '../conformance/util.mjs';
 import { makeCerts } from '../helpers/certs.mjs';
 import { startEchoServer } from '../helpers/peers.mjs';
+import { decideSystemProxy, SYSTEM_PROXY_CASES } from '../helpers/system-proxy.mjs';
 
 const ENV = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY'];
 
@@ -170,6 +172,28 @@ describe('proxy', () => {
     process.env.NO_PROXY = 'localhost, 127.0.0.0/8';
     await roundTrip(echo.url);
     assert.equal(open.tunnels.length, before, 'no tunnel was opened');
+  });
+
+  test("'system' is decided by the core from the variables the Node transport reports (no_proxy rules, lower case winning)", async () => {
+    clearEnv();
+    assert.equal(nodeTransport.proxyCore.system, systemProxy, "the Node transport delivers the core's rule");
+    for (const c of SYSTEM_PROXY_CASES) {
+      assert.equal(await decideSystemProxy(webSocket, nodeTransport, c.env, c.url), c.expect, c.name);
+    }
+  });
+
+  test("'system' on Node: the transport reports http(s)_proxy and no_proxy, not all_proxy (usually SOCKS, which CONNECT cannot use)", async () => {
+    clearEnv();
+    process.env.ALL_PROXY = 'socks5://127.0.0.1:9';
+    process.env.https_proxy = open.url;
+    try {
+      assert.equal(nodeTransport.proxyVariable('ALL_PROXY'), undefined);
+      assert.equal(nodeTransport.proxyVariable('https_proxy'), open.url);
+      assert.equal(nodeTransport.proxyVariable('PATH'), undefined, 'nothing but proxy variables');
+      assert.deepEqual((await roundTrip(echo.url)).map(([t]) => t), ['open', 'close'], 'ws: goes direct, ALL_PROXY unused');
+    } finally {
+      delete process.env.ALL_PROXY;
+    }
   });
 
   test("'system' with an unreachable proxy: error event {200}", async () => {

@@ -12,5 +12,6 @@ core.setTransport(denoTransport);
 export import webSocket = core;
 export * from '../../src/index.js';
 export { serverCore } from '../../src/server/server.js';
+export { proxyCore, systemProxy } from '../../src/proxy.js';
 export { createDenoTransport, denoTransport };
 export default webSocket;

@@ -18,11 +18,12 @@
  *
  * @module ohos-websocket/transports/deno
  */
+import { proxyCore } from '../../src/proxy.js';
 import { serverCore } from '../../src/server/server.js';
 import { CAN_DO_NOTHING, type Capabilities, type Transport } from '../../src/transport.js';
 import { connectDeno, denoWebSocket } from './client.js';
 import { deno } from './deno-api.js';
-import { unsupportedProxy } from './proxy.js';
+import { denoProxyVariable, unsupportedProxy } from './proxy.js';
 import { listenDeno } from './server.js';
 
 /**
@@ -84,10 +85,12 @@ export function createDenoTransport(options: DenoTransportOptions = {}): Transpo
   return {
     capabilities: denoCapabilities,
     unsupported: unsupportedProxy,
+    proxyVariable: denoProxyVariable,
     fileExists,
     connect: (request, events) => connectDeno(request, events, WebSocketClass),
     listen: (request, handlers) => listenDeno(request, handlers, idle),
     serverCore,
+    proxyCore,
   };
 }
 

@@ -7,22 +7,16 @@
  * - `ws:` through an `HttpProxy`: Deno sends an absolute-form GET to the proxy instead of a CONNECT
  *   tunnel, which CONNECT-only proxies never answer → 801.
  */
-import { bypassesProxy, splitNoProxy } from '../../src/proxy.js';
 import { urlHost, type ClientRequest } from '../../src/transport.js';
 import { deno, type DenoProxy } from './deno-api.js';
 
-/** The variables Deno consults, in its order (lower case first, as ours). */
-const NAMES = {
-  secure: ['https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY'],
-  plain: ['http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'],
-  skip: ['no_proxy', 'NO_PROXY'],
-} as const;
-
 /**
- * Reads a variable only when `--allow-env` covers it: without the permission Deno would throw (or
- * prompt), and the check must never crash a program run with `--allow-net` alone.
+ * A proxy variable as Deno sees it (this transport's `proxyVariable` fact; Deno honours them all,
+ * `all_proxy` included). Read only when `--allow-env` covers it (`null` otherwise): without the
+ * permission Deno would throw (or prompt), and the check must never crash a program run with
+ * `--allow-net` alone.
  */
-function readEnv(name: string): string | undefined | null {
+export function denoProxyVariable(name: string): string | undefined | null {
   const d = deno();
   try {
     if (d.permissions.querySync({ name: 'env', variable: name }).state !== 'granted') return null;
@@ -30,22 +24,6 @@ function readEnv(name: string): string | undefined | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Whether a proxy variable applies to this request: `true`, `false`, or `undefined` when the
- * variables cannot be read (no `--allow-env`).
- */
-export function envProxyApplies(request: ClientRequest): boolean | undefined {
-  const names = request.secure ? NAMES.secure : NAMES.plain;
-  const values = names.map(readEnv);
-  const found = values.find((v) => v);
-  if (found) {
-    const skip = NAMES.skip.map(readEnv);
-    if (skip.some((v) => v === null)) return undefined;
-    return !bypassesProxy(request.host, splitNoProxy(skip.find((v) => v) ?? undefined));
-  }
-  return values.some((v) => v === null) ? undefined : false;
 }
 
 /** Whether the request goes direct (`'no-proxy'`, or a host the `exclusionList` names: the core made that `none`). */
@@ -56,7 +34,8 @@ export function unsupportedProxy(request: ClientRequest): string | undefined {
   if (request.proxy.kind === 'http' && !request.secure) {
     return 'option "proxy" with a ws: URL (Deno sends a plain GET to the proxy instead of a CONNECT tunnel)';
   }
-  if (wantsDirect(request) && request.secure && envProxyApplies(request)) {
+  // request.systemProxy: the proxy Deno will apply to this host, as the core decided from our variables.
+  if (wantsDirect(request) && request.secure && request.systemProxy) {
     return 'a direct wss: connection ("no-proxy" or an exclusionList host) while a proxy environment variable ' +
       'applies (Deno applies it process-wide)';
   }

@@ -16,5 +16,6 @@ core.setTransport(nodeTransport);
 export import webSocket = core;
 export * from '../../src/index.js';
 export { serverCore } from '../../src/server/server.js';
+export { proxyCore, systemProxy } from '../../src/proxy.js';
 export { nodeTransport };
 export default webSocket;

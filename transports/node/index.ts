@@ -9,9 +9,10 @@
  * @module ohos-websocket/transports/node
  */
 import { stat } from 'node:fs/promises';
+import { proxyCore } from '../../src/proxy.js';
 import { serverCore } from '../../src/server/server.js';
 import { allCapabilities, type Capabilities, type Transport } from '../../src/transport.js';
-import { connectNode } from './client.js';
+import { connectNode, nodeProxyVariable } from './client.js';
 import { listenNode } from './server.js';
 
 /**
@@ -32,9 +33,11 @@ export const nodeCapabilities: Capabilities = allCapabilities('node');
 export const nodeTransport: Transport = {
   capabilities: nodeCapabilities,
   fileExists: (path) => stat(path).then((s) => s.isFile(), () => false),
+  proxyVariable: nodeProxyVariable,
   connect: connectNode,
   listen: listenNode,
   serverCore,
+  proxyCore,
 };
 
 export default nodeTransport;

@@ -2,6 +2,7 @@
  * `net.transport`: the transport contract over the test network. Every capability is on, since
  * nothing here is limited by a platform; the calls are forwarded to the network unchanged.
  */
+import { proxyCore } from '../../src/proxy.js';
 import { serverCore } from '../../src/server/server.js';
 import { allCapabilities, type Capabilities, type Transport } from '../../src/transport.js';
 import type { Network } from './network.js';
@@ -23,5 +24,7 @@ export function testTransport(network: Network, clientIP: string): Transport {
     listen: (request, handlers) => network.listen(request, handlers),
     // The kit can listen, so the server core comes with it (in every build, browsers included).
     serverCore,
+    // Proxy options are recorded, not applied; the core's rules still decide what is recorded.
+    proxyCore,
   };
 }
