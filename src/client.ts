@@ -105,9 +105,12 @@ class Session implements ClientSocketEvents {
     if (this.owner.session !== this) return;
     const events = this.owner.events;
     beginDelivery();
-    events.fire('message', undefined, data);
-    if (events.has('message')) events.fire('dataEnd');
-    endDelivery();
+    try {
+      events.fire('message', undefined, data);
+      if (events.has('message')) events.fire('dataEnd');
+    } finally {
+      endDelivery(); // never left open: callbacks queued later must still run
+    }
   }
 
   pong(): void {

@@ -16,10 +16,12 @@ import { ROOT } from './harness.mjs';
  * from 7168 to 8480 when every build, this one included, began to carry the errors' `cause` texts
  * (docs/behaviour.md#errors), the checks that keep hostile values from throwing, the handshake timeout and the
  * WebSocket class taken at transport creation (issue 10); to 8576 for the bridge's one-microtask
- * callback queue and shared settled promise (issue 14: the callback-form send's cost in Chromium).
+ * callback queue and shared settled promise (issue 14: the callback-form send's cost in Chromium);
+ * lowered to 8160 (≈ the file + 64 B, with the try/finally of a message delivery) once validation became
+ * a schema, causes one shape and the proxy rules arrived only with tunnelling transports (8,050 B).
  * Lower this when the file shrinks.
  */
-const BUDGET = 8576;
+const BUDGET = 8160;
 
 const files = (dir) => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);
