@@ -41,6 +41,8 @@ export interface HandshakeRecord {
 export interface Address {
   readonly host: string;
   readonly port: number;
+  /** `host[:port]` as the URL spells it (brackets kept, default port left out): the `Host` header. */
+  readonly authority: string;
   readonly path: string;
   readonly secure: boolean;
 }
@@ -50,7 +52,7 @@ export function addressOf(url: string): Address {
   const u = new URL(url);
   const secure = u.protocol === 'wss:' || u.protocol === 'https:';
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  return { host, port: u.port ? Number(u.port) : secure ? 443 : 80, path: `${u.pathname || '/'}${u.search}`, secure };
+  return { host, port: u.port ? Number(u.port) : secure ? 443 : 80, authority: u.host, path: `${u.pathname || '/'}${u.search}`, secure };
 }
 
 /** `host:port` with IPv6 bracketed, as in a `Host` header and an error text. */
@@ -65,11 +67,10 @@ function keyFor(n: number): string {
   return btoa(s);
 }
 
-/** The record of `request` leaving `clientIP:clientPort` (attempt number `n`). */
-export function recordOf(request: ClientRequest, clientIP: string, clientPort: number, n: number): HandshakeRecord {
-  const u = new URL(request.url);
+/** The record of `request` (to `address`, its parsed URL) leaving `clientIP:clientPort` (attempt number `n`). */
+export function recordOf(request: ClientRequest, address: Address, clientIP: string, clientPort: number, n: number): HandshakeRecord {
   const headers: Record<string, string> = {
-    host: u.host,
+    host: address.authority,
     connection: 'Upgrade',
     upgrade: 'websocket',
     'sec-websocket-version': '13',
@@ -81,7 +82,7 @@ export function recordOf(request: ClientRequest, clientIP: string, clientPort: n
   Object.assign(headers, request.headers);
   return {
     url: request.url,
-    path: addressOf(request.url).path,
+    path: address.path,
     headers,
     origin: headers.origin,
     protocols: request.protocols,

@@ -101,12 +101,13 @@ export class Network {
 
   /** Opens a client socket from `clientIP`: the contract's `connect`. */
   connect(request: ClientRequest, events: ClientSocketEvents, clientIP: string): ClientSocket {
-    const record = recordOf(request, clientIP, this.nextPort++, this.handshakes.length + 1);
+    const address = addressOf(request.url);
+    const record = recordOf(request, address, clientIP, this.nextPort++, this.handshakes.length + 1);
     this.handshakes.push(record);
     let end: End | undefined;
     let opened = false;
     let done = false;
-    let cancel = () => {};
+    let cancel = () => {}; // a scripted peer's delayed answer, while it waits
     const abort = (detail: string) => {
       if (end || done) return;
       cancel();
@@ -149,7 +150,6 @@ export class Network {
     };
     const arrive = () => {
       if (done) return;
-      const address = addressOf(request.url);
       const target = this.route(address);
       if (!target) {
         return fail(0, `nothing listens at ${hostPort(address.host, address.port)} on the test network (connection refused)`, 'unreachable');
@@ -158,7 +158,10 @@ export class Network {
       if (secure !== record.secure) {
         return fail(0, `${record.secure ? 'wss:' : 'ws:'} to a ${secure ? 'TLS' : 'plain'} endpoint: the handshake cannot succeed`, 'unreachable');
       }
-      if ('peer' in target) return this.toPeer(target.peer, record, open, fail, (c) => (cancel = c));
+      if ('peer' in target) {
+        cancel = this.toPeer(target.peer, record, open, fail);
+        return;
+      }
       const decision = askServer(target, record);
       if (!decision.accept) return fail(decision.status, `the server refused the handshake with HTTP ${decision.status} (${decision.reason})`, 'refused');
       const [client, server] = link(this.clock);
@@ -176,13 +179,13 @@ export class Network {
     };
   }
 
+  /** Hands the handshake to a scripted peer; returns what cancels its answer while it is delayed. */
   private toPeer(
     peer: TestPeer,
     record: HandshakeRecord,
     open: (client: End, protocol: string, headers: Record<string, string>) => void,
     fail: (status: number, detail: string, outcome: HandshakeRecord['outcome']) => void,
-    setCancel: (cancel: () => void) => void,
-  ): void {
+  ): () => void {
     peer.handshakes.push(record);
     const answer = peer.answer;
     const respond = () => {
@@ -206,8 +209,9 @@ export class Network {
       open(client, conn.protocol, peer.options.headers ?? {});
       peer.connected(conn);
     };
-    if (peer.delayMs > 0) setCancel(this.clock.after(peer.delayMs, respond));
-    else respond();
+    if (peer.delayMs > 0) return this.clock.after(peer.delayMs, respond);
+    respond();
+    return () => {};
   }
 
   /** Fails every handshake under way, drops every link still open, clears every pending timer. */
