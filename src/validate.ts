@@ -36,18 +36,8 @@ export function utf8Length(s: string): number {
 
 /** Cuts `s` to at most `max` UTF-8 bytes at a character boundary. */
 export function truncateUtf8(s: string, max: number): string {
-  if (s.length * 3 <= max || utf8Length(s) <= max) return s;
-  let bytes = 0;
-  let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
-    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
-    if (bytes + size > max) break;
-    bytes += size;
-    i += pair ? 2 : 1;
-  }
-  return s.slice(0, i);
+  // encodeInto stops before a character that would not fit whole, and says how far it read.
+  return s.length * 3 <= max ? s : s.slice(0, new TextEncoder().encodeInto(s, new Uint8Array(max)).read);
 }
 
 const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UTF-8 for text); split it into several messages`);
