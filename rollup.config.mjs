@@ -2,7 +2,7 @@
 // (ws, isomorphic-ws, https-proxy-agent, eventemitter3 resolve from node_modules); the browser and
 // Deno builds are self-contained (eventemitter3 bundled, no bare imports), and the script-tag build
 // is one minified IIFE. Every build, the script-tag one included, carries the errors' `cause`
-// texts (SPEC §4).
+// texts (docs/behaviour.md#errors).
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import typescript from '@rollup/plugin-typescript';

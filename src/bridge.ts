@@ -39,15 +39,34 @@ function runDue(): void {
   }
 }
 
+/** Promise jobs are V8's own microtasks: no call out to the host and back, as `queueMicrotask` makes in Blink. */
+const settled = Promise.resolve();
+/** How many transport events are being delivered right now (see `beginDelivery`). */
+let delivering = 0;
+
 /**
- * Queues a callback for the next microtask. One microtask runs every callback due, in order, rather
- * than one microtask and one closure per call: a callback-form `send` per message made that the
- * wrapper's largest cost in Chromium (docs/bench.md).
+ * Queues a callback: for the end of the transport event being delivered, or else for the next
+ * microtask. Either way it runs after the call that queued it has returned, with every other callback
+ * due, in order, rather than one microtask and one closure per call (docs/behaviour.md#callbacks-and-promises;
+ * a microtask per callback-form `send` was the wrapper's largest cost in Chromium, docs/bench.md).
  */
 const later = (cb: AnyCallback<unknown>, err: BusinessError | undefined, value: unknown): void => {
-  due.length || queueMicrotask(runDue);
+  due.length || delivering || settled.then(runDue);
   due.push(cb, err, value);
 };
+
+/**
+ * Brackets the delivery of one transport event: callbacks its listeners queue (a reply `send` from a
+ * `message` listener) run at `endDelivery`, as soon as the listeners have returned, in the same task —
+ * an echo or request/reply loop then runs no microtask per message, as raw `WebSocket` code runs none.
+ */
+export const beginDelivery = (): void => {
+  delivering++;
+};
+
+export function endDelivery(): void {
+  if (--delivering === 0 && due.length) runDue();
+}
 
 /** What a successful step with the shared `TRUE` result resolves to: one settled promise for all. */
 let resolvedTrue: Promise<boolean> | undefined;

@@ -2,7 +2,7 @@
  * The client session (docs/behaviour.md#client): idle → connecting → open → closing → idle, reconnect allowed.
  * Transports report raw facts; this file decides which HarmonyOS event each fact is.
  */
-import { fail, guard, ok, settle, TRUE, type Result } from './bridge.js';
+import { beginDelivery, endDelivery, fail, guard, ok, settle, TRUE, type Result } from './bridge.js';
 import { checkCapabilities } from './capabilities.js';
 import { businessError, BusinessError, connectFailed, ErrorCode, ErrorMessage, unreadable } from './errors.js';
 import { dataOnly, LINK_DOWN, Registry } from './events.js';
@@ -104,8 +104,13 @@ class Session implements ClientSocketEvents {
   message(data: string | ArrayBuffer): void {
     if (this.owner.session !== this) return;
     const events = this.owner.events;
-    events.fire('message', undefined, data);
-    if (events.has('message')) events.fire('dataEnd');
+    beginDelivery();
+    try {
+      events.fire('message', undefined, data);
+      if (events.has('message')) events.fire('dataEnd');
+    } finally {
+      endDelivery(); // never left open: callbacks queued later must still run
+    }
   }
 
   pong(): void {

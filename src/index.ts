@@ -8,5 +8,5 @@ export { BusinessError, isBusinessError, ErrorCode, ErrorMessage } from './error
 export { TlsProtocol } from './types.js';
 export type * from './types.js';
 export type * from './transport.js';
-export { CAN_DO_NOTHING, INERT_SOCKET, ListenError, NO_CLOSE_FRAME } from './transport.js';
+export { CAN_DO_NOTHING, failedAttempt, INERT_SOCKET, ListenError, NO_CLOSE_FRAME } from './transport.js';
 export { bypassesProxy } from './proxy.js';

@@ -52,7 +52,7 @@ export const SIZE_TARGET = 6144;
 function sizeTable(size) {
   if (!size) return '';
   const pkg = size.package;
-  const causes = pkg ? (pkg.causes ? 'with the `cause` explanations (SPEC §4)' : '**without** `cause` explanations') : '';
+  const causes = pkg ? (pkg.causes ? 'with the `cause` explanations (docs/behaviour.md#errors)' : '**without** `cause` explanations') : '';
   return [
     '| Script-tag file (rollup IIFE + terser) | min bytes | gzip -9 bytes | target | noise floor |',
     '|---|---|---|---|---|',

@@ -39,7 +39,7 @@ export async function baselineSizes() {
 }
 
 /**
- * Whether the script-tag file carries the explanations of SPEC §4: loads it in a fresh context and
+ * Whether the script-tag file carries the explanations of docs/behaviour.md#errors: loads it in a fresh context and
  * checks that a parameter error (`connect(42)`) has a string `cause`.
  */
 async function carriesCauses(code) {

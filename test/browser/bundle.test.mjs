@@ -14,12 +14,14 @@ import { ROOT } from './harness.mjs';
  * A ceiling that catches regressions (server code leaking back in). The 6,144-byte budget of issue 14
  * is not met (see docs/bench.md); `npm run bench` reports the figure against that budget. Raised
  * from 7168 to 8480 when every build, this one included, began to carry the errors' `cause` texts
- * (SPEC §4), the checks that keep hostile values from throwing, the handshake timeout and the
+ * (docs/behaviour.md#errors), the checks that keep hostile values from throwing, the handshake timeout and the
  * WebSocket class taken at transport creation (issue 10); to 8576 for the bridge's one-microtask
- * callback queue and shared settled promise (issue 14: the callback-form send's cost in Chromium).
+ * callback queue and shared settled promise (issue 14: the callback-form send's cost in Chromium);
+ * lowered to 8160 (≈ the file + 64 B, with the try/finally of a message delivery) once validation became
+ * a schema, causes one shape and the proxy rules arrived only with tunnelling transports (8,050 B).
  * Lower this when the file shrinks.
  */
-const BUDGET = 8576;
+const BUDGET = 8160;
 
 const files = (dir) => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);

@@ -45,7 +45,7 @@ describe('capabilities and input checks in Chromium', () => {
           const [, code, message, cause] = results[label].unsupported.find(([n]) => n === name);
           assert.equal(code, 801, `${name}: ${message}`);
           assert.equal(message, 'Capability not supported');
-          // Every build carries the explanation, the script-tag file included (SPEC §4).
+          // Every build carries the explanation, the script-tag file included (docs/behaviour.md#errors).
           assert.ok(cause.includes(option), `the cause names ${option}: ${cause}`);
           assert.ok(cause.includes('browser'), `the cause names the transport: ${cause}`);
         });

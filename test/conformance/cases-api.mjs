@@ -1,4 +1,4 @@
-// Conformance cases for the API surface (SPEC §2.1, §2.2, §2.7): overloads, the one-listener rule,
+// Conformance cases for the API surface (docs/behaviour.md#callbacks-and-promises, §2.2, §2.7): overloads, the one-listener rule,
 // the static-ArkTS aliases, openInfo, dataEnd. Portable: everything comes through `ctx`.
 import * as A from './assert.mjs';
 
@@ -50,7 +50,7 @@ export const apiCases = [
         [(cb) => ws.send(new DataView(new ArrayBuffer(1)), cb), 401],
         [(cb) => ws.close(cb), 2302999],
         [(cb) => ws.close(null, cb), 401],
-        [(cb) => ws.close({ code: '1000' }, cb), 2302999], // fields are read leniently (SPEC §2.6)
+        [(cb) => ws.close({ code: '1000' }, cb), 2302999], // fields are read leniently (docs/behaviour.md#close)
       ];
       for (const [start, code] of checks) {
         const r = await util.viaCallback(start);

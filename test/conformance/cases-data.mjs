@@ -1,4 +1,4 @@
-// Conformance cases for data fidelity and the payload limit (SPEC §2.5, §6). Portable.
+// Conformance cases for data fidelity and the payload limit (docs/behaviour.md#send, #data-fidelity). Portable.
 import * as A from './assert.mjs';
 
 const MAX = 5_242_864;

@@ -1,4 +1,4 @@
-// Server cases (API 19, SPEC §3): a `WebSocketServer` of the transport under test with clients of
+// Server cases (API 19, docs/behaviour.md#server): a `WebSocketServer` of the transport under test with clients of
 // the same transport. They need no peer — each starts its own server on 127.0.0.1, port 0 — and
 // run wherever the transport can listen (`needs: ['server']`): Node, Deno, the test kit, the
 // in-process channel transport.

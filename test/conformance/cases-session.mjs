@@ -1,4 +1,4 @@
-// Conformance cases for the session life cycle (SPEC §2.3, §2.5, §2.6): connect/close ordering,
+// Conformance cases for the session life cycle (docs/behaviour.md#connect, §2.5, §2.6): connect/close ordering,
 // reconnects, close-code mapping, and every bad-input code. Portable: everything comes through `ctx`.
 import * as A from './assert.mjs';
 
@@ -228,7 +228,7 @@ export const sessionCases = [
       for (const options of [null, 'x', 5, true, 1n]) {
         await assert.rejectsWith(ws.close(options), 401, `close(${String(options)})`);
       }
-      // Fields are read leniently (SPEC §2.6): no 401, so without a session the answer is 2302999.
+      // Fields are read leniently (docs/behaviour.md#close): no 401, so without a session the answer is 2302999.
       for (const options of [{ code: '1000' }, { reason: 7 }, { code: -100, reason: null }, []]) {
         await assert.rejectsWith(ws.close(options), 2302999, `close(${JSON.stringify(options)})`);
       }

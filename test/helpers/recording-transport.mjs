@@ -1,6 +1,6 @@
 // A transport that records the normalised requests the core hands it and fails every attempt.
 // It is not a stand-in for the thing under test: it lets tests observe the core's normalisation
-// (SPEC §2.3–§2.4) through the public transport interface, as a third-party transport would see it.
+// (docs/behaviour.md#connect, #connect-options) through the public transport interface, as a third-party transport would see it.
 import { nodeCapabilities, nodeTransport } from 'ohos-websocket/transports/node';
 
 /** @param {Partial<import('ohos-websocket').Capabilities>} [overrides] */

@@ -1,4 +1,4 @@
-// Resource hygiene (SPEC §7): a Node process that used the library exits by itself — no leaked
+// Resource hygiene (docs/behaviour.md#resources): a Node process that used the library exits by itself — no leaked
 // timer, socket or listener — after each kind of session end. Each scenario runs in a child process
 // (test/helpers/exit-child.mjs); a guard kills a child that does not exit and fails the test.
 import { after, before, describe, test } from 'node:test';

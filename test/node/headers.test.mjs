@@ -1,4 +1,4 @@
-// Request headers on the Node transport (SPEC §2.4): custom headers lowercased, non-string values
+// Request headers on the Node transport (docs/behaviour.md#connect-options): custom headers lowercased, non-string values
 // dropped, CR/LF/NUL refused with 401 before anything is sent, and the Origin a native client sends.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Heartbeat (SPEC §2.4): the sanitising rules of pingInterval/pongTimeout, real ping frames, a
+// Heartbeat (docs/behaviour.md#connect-options): the sanitising rules of pingInterval/pongTimeout, real ping frames, a
 // silent peer detected as a dead link, and pongs keeping a live link open.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Nothing throws but on/off (SPEC §2.2), whatever the value: fast-check generates thousands of calls
+// Nothing throws but on/off (docs/behaviour.md#argument-errors), whatever the value: fast-check generates thousands of calls
 // to every entry point with hostile values — throwing getters and Proxy traps, revoked Proxies,
 // look-alike ArrayBuffers, BigInts, symbols, null-prototype objects — and checks that each call
 // returns at once (undefined with a callback, a Promise without), settles exactly once with `true`

@@ -1,4 +1,4 @@
-// The core's normalisation and the 801 rule (SPEC §2.3, §2.4, §8), observed through the public
+// The core's normalisation and the 801 rule (docs/behaviour.md#connect, §2.4, §8), observed through the public
 // transport interface: a recording transport sees exactly the request every transport gets.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Proxies on the Node transport (SPEC §2.4) through a real HTTP CONNECT proxy (npm `proxy`) on
+// Proxies on the Node transport (docs/behaviour.md#connect-options) through a real HTTP CONNECT proxy (npm `proxy`) on
 // loopback: HttpProxy with and without Basic auth, exclusionList, 'system' from the environment
 // (with no_proxy), 'no-proxy'. Environment changes are restored after each test.
 import { after, afterEach, before, describe, test } from 'node:test';

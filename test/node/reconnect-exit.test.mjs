@@ -1,4 +1,4 @@
-// ohos-websocket/reconnect leaves nothing behind (issue 13, SPEC §7): close() while connecting,
+// ohos-websocket/reconnect leaves nothing behind (issue 13, docs/behaviour.md#resources): close() while connecting,
 // while backing off (a 60 s timer pending) and while open, and a session that gives up, each in a
 // child process that must exit by itself; a guard kills a child that does not and fails the test.
 import { after, before, describe, test } from 'node:test';

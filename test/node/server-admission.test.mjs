@@ -1,4 +1,4 @@
-// Admission limits (SPEC §3): distinct client IPs and connections per IP, refused with HTTP 503
+// Admission limits (docs/behaviour.md#server): distinct client IPs and connections per IP, refused with HTTP 503
 // before the upgrade plus an `error` {code: 200}; slots come back on every close path, aborted
 // handshakes included. Clients come from 127.0.0.1 and 127.0.0.2 (both loopback) to a 127.0.0.1 server.
 import { test } from 'node:test';

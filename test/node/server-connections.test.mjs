@@ -1,4 +1,4 @@
-// WebSocketServer connections (SPEC §3): events and payloads, send/close semantics and codes, every
+// WebSocketServer connections (docs/behaviour.md#server): events and payloads, send/close semantics and codes, every
 // close path keeping listAllConnections() exact, the one-listener rule and the static aliases.
 // Driven by `ws` clients (not ours) and by our own client, on loopback.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// stop() (SPEC §3, §7): every client gets 1001 `server is going away`, the port is free at once,
+// stop() (docs/behaviour.md#server, §7): every client gets 1001 `server is going away`, the port is free at once,
 // resolves true, 2302999 when not started; a process that started and stopped a server exits by itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

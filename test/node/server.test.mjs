@@ -1,4 +1,4 @@
-// WebSocketServer on Node (SPEC §3): start checks in SPEC order, 801, addresses, subprotocol, wss.
+// WebSocketServer on Node (docs/behaviour.md#server): start checks in SPEC order, 801, addresses, subprotocol, wss.
 // Driven by `ws` clients (not ours) and our own client, on loopback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// wss: on the Node transport with certificates generated at test time (SPEC §2.4): verification on
+// wss: on the Node transport with certificates generated at test time (docs/behaviour.md#connect-options): verification on
 // by default, caPath, skipServerCertVerification, hostname checks, mutual TLS (plain and encrypted
 // keys), minSupportTlsProtocol, and 2302002 for missing files.
 import { after, before, describe, test } from 'node:test';
@@ -127,7 +127,7 @@ describe('TLS', () => {
       const e = await new Promise((resolve) => ws.connect(main.url, options, (err) => resolve(err)));
       assert.equal(e.code, 2302002);
     }
-    // URL errors come first (SPEC §2.3 order), then the file check.
+    // URL errors come first (docs/behaviour.md#connect order), then the file check.
     await assert.rejects(ws.connect('nope', { caPath: missing }), (e) => e.code === 2302001);
     await util.sleep(30);
     assert.deepEqual(log, []);

@@ -1,4 +1,4 @@
-// SPEC §2.1: an exception thrown by a user callback or listener belongs to the user — it surfaces as
+// docs/behaviour.md#callbacks-and-promises: an exception thrown by a user callback or listener belongs to the user — it surfaces as
 // an ordinary uncaught exception, asynchronously, and neither corrupts the object nor stops later
 // events. Checked in a child process so the uncaught exceptions can be captured without failing
 // this runner.

@@ -1,4 +1,4 @@
-// Our types against the OFFICIAL declarations (SPEC §2.1): `api/@ohos.net.webSocket.d.ts` and
+// Our types against the OFFICIAL declarations (docs/behaviour.md#callbacks-and-promises): `api/@ohos.net.webSocket.d.ts` and
 // `api/@ohos.base.d.ts` of openharmony/interface_sdk-js, read from a fetched copy of that repository
 // (OHOS_INTERFACE_SDK, default /work/.mirror/openharmony+interface_sdk-js/repo) and never committed.
 // Skips when no copy is there. The official file is ArkTS-flavoured TypeScript: `int` is declared as

@@ -132,7 +132,7 @@ ws.connect(url, { proxy: { host: 'p', port: 1 } });
 ws.connect(url, { minSupportTlsProtocol: 'TLSv1.3' });
 // @ts-expect-error data must be string | ArrayBuffer
 ws.send(42);
-// @ts-expect-error typed arrays are not ArrayBuffers (SPEC §2.5: 401 at run time)
+// @ts-expect-error typed arrays are not ArrayBuffers (docs/behaviour.md#send: 401 at run time)
 ws.send(new Uint8Array(1));
 // @ts-expect-error a Blob is not accepted
 ws.send(new Blob([]));

@@ -21,7 +21,7 @@ export async function outcome(fn) {
 /** Callback form → a promise of `callback <code>` / `callback ok <value>`. */
 const viaCallback = (call) => new Promise((res) => call((err, v) => res(err ? `callback ${err.code}` : `callback ok ${v}`)));
 
-/** Bad input, with the outcome SPEC §2.2–§2.6 documents (identical on Node and in the browser). */
+/** Bad input, with the outcome docs/behaviour.md#argument-errors–§2.6 documents (identical on Node and in the browser). */
 export const BAD_INPUTS = [
   ['connect(42)', 'rejected 401', (w) => w.createWebSocket().connect(42)],
   ["connect('hello')", 'rejected 2302001', (w) => w.createWebSocket().connect('hello')],
@@ -36,14 +36,14 @@ export const BAD_INPUTS = [
   ['send(42, cb)', 'callback 401', (w) => viaCallback((cb) => w.createWebSocket().send(42, cb))],
   ['close() before connect', 'rejected 2302999', (w) => w.createWebSocket().close()],
   ['close(null)', 'rejected 401', (w) => w.createWebSocket().close(null)],
-  ["close({code: 'x'})", 'rejected 2302999', (w) => w.createWebSocket().close({ code: 'x' })], // read leniently (SPEC §2.6): no session → 2302999
+  ["close({code: 'x'})", 'rejected 2302999', (w) => w.createWebSocket().close({ code: 'x' })], // read leniently (docs/behaviour.md#close): no session → 2302999
   ["on(1, fn)", 'threw 401', (w) => w.createWebSocket().on(1, () => {})],
   ["on('open', 'nope')", 'threw 401', (w) => w.createWebSocket().on('open', 'nope')],
   ['off(null)', 'threw 401', (w) => w.createWebSocket().off(null)],
   ["on('no-such-event', fn)", 'returned undefined', (w) => w.createWebSocket().on('no-such-event', () => {})],
 ];
 
-/** Options a standard WebSocket cannot honour: each → 801 naming the option (SPEC §8). */
+/** Options a standard WebSocket cannot honour: each → 801 naming the option (docs/behaviour.md#unsupported-options-801). */
 export const UNSUPPORTED = [
   ['header', { header: { 'x-custom': '1' } }, 'header'],
   ["proxy: 'no-proxy'", { proxy: 'no-proxy' }, 'proxy'],
@@ -56,7 +56,7 @@ export const UNSUPPORTED = [
   ['pongTimeout', { pongTimeout: 5 }, 'pongTimeout'],
 ];
 
-/** Options that are fine everywhere, the browser included (SPEC §8 exceptions, "not set" values). */
+/** Options that are fine everywhere, the browser included (docs/behaviour.md#unsupported-options-801 exceptions, "not set" values). */
 export const ACCEPTED = [
   ["proxy: 'system'", { proxy: 'system' }],
   ['header: {}', { header: {} }],

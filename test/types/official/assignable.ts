@@ -1,7 +1,7 @@
 // Compiled by test/types/official.test.mjs next to the OFFICIAL declarations of
 // `@ohos.net.webSocket` (openharmony/interface_sdk-js, read from a fetched copy, never committed):
 // our objects and factories must be assignable to the official interfaces and function types
-// (SPEC §2.1), and each listener method must accept exactly the callbacks the official one takes.
+// (docs/behaviour.md#callbacks-and-promises), and each listener method must accept exactly the callbacks the official one takes.
 import official from './@ohos.net.webSocket';
 import type { AsyncCallback, BusinessError as OfficialBusinessError } from './@ohos.base';
 import { webSocket, BusinessError } from 'ohos-websocket';
