@@ -274,8 +274,9 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
     clientCert?.keyPassword !== undefined && 'keyPassword',
     request.minTlsVersion !== undefined && 'minTlsVersion',
     skipServerCertVerification && 'skipServerCertVerification',
-    // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs pings.
-    hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined) && 'heartbeat',
+    // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs
+    // pings, and so does the default one on a transport that pings (it needs the core's heartbeat).
+    hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined || transport.capabilities.heartbeat) && 'heartbeat',
   ];
   return ok({
     request,
