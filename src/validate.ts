@@ -19,25 +19,16 @@ const CTL = /[\r\n\0]/;
 const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/u;
 
 
-/** UTF-8 byte length of a string, without allocating. */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
+/**
+ * How many UTF-16 units of `s` fit whole in `max` UTF-8 bytes: `encodeInto` stops before a
+ * character that would not fit, and says how far it read. (At most `max` bytes are allocated,
+ * however long `s` is.)
+ */
+const fitting = (s: string, max: number): number => new TextEncoder().encodeInto(s, new Uint8Array(max)).read;
 
 /** Cuts `s` to at most `max` UTF-8 bytes at a character boundary. */
 export function truncateUtf8(s: string, max: number): string {
-  // encodeInto stops before a character that would not fit whole, and says how far it read.
-  return s.length * 3 <= max ? s : s.slice(0, new TextEncoder().encodeInto(s, new Uint8Array(max)).read);
+  return s.length * 3 <= max ? s : s.slice(0, fitting(s, max));
 }
 
 const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UTF-8 for text); split it into several messages`);
@@ -46,7 +37,7 @@ const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UT
 export function checkPayload(data: unknown): BusinessError | undefined {
   if (typeof data === 'string') {
     // A string of n UTF-16 units has at most 3n UTF-8 bytes: only long strings need counting.
-    return data.length * 3 > MAX_PAYLOAD && utf8Length(data) > MAX_PAYLOAD ? TOO_LARGE() : undefined;
+    return data.length * 3 > MAX_PAYLOAD && fitting(data, MAX_PAYLOAD) < data.length ? TOO_LARGE() : undefined;
   }
   const bytes = arrayBufferLength(data);
   if (bytes !== undefined) return bytes > MAX_PAYLOAD ? TOO_LARGE() : undefined;
@@ -155,17 +146,17 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
   for (const key of Object.keys(header)) {
     const value = header[key];
     const name = JSON.stringify(key);
-    if (CTL.test(key) || (typeof value === 'string' && CTL.test(value))) {
-      return fail(paramError(`header ${name} contains CR, LF or NUL; such headers are never sent`));
-    }
-    if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
-    if (!isToken(key)) return fail(paramError(`header name ${name} is not an RFC 9110 token`));
-    // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab): refused
-    // here with a cause rather than failing later as an `error` 200 from the socket layer.
+    const dropped = typeof value !== 'string' || value === ''; // dropped silently, as HarmonyOS does
+    // A name with CR, LF or NUL is refused even when its value is dropped: such a header is never sent.
+    if (CTL.test(key) || (!dropped && !isToken(key))) return fail(paramError(`header name ${name} is not an RFC 9110 token`));
+    if (dropped) continue;
+    // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab; CR, LF
+    // and NUL are not): refused here with a cause rather than failing later as an `error` 200 from
+    // the socket layer.
     const bad = UNSENDABLE.exec(value);
     if (bad) {
       const c = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      return fail(paramError(`header ${name}: U+${c} at index ${bad.index} cannot be sent (Latin-1 text only); encode it, e.g. encodeURIComponent`));
+      return fail(paramError(`header ${name}: U+${c} at index ${bad.index} cannot be sent (tab and visible Latin-1 only); encode it, e.g. encodeURIComponent`));
     }
     out[key.toLowerCase()] = value;
   }
