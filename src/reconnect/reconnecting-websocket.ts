@@ -151,44 +151,56 @@ export interface ReconnectingWebSocket {
   close(options: webSocket.WebSocketCloseOptions | undefined, callback: AsyncCallback<boolean>): void;
   close(options?: webSocket.WebSocketCloseOptions): Promise<boolean>;
 
+  /*
+   * Each event is followed by its static-ArkTS alias (same slot, the official alias callback shape),
+   * so one block says everything about one event.
+   */
   /** `open` fires on every successful connect (first and each reconnect). */
   on(type: 'open', callback: AsyncCallback<Object>): void;
   off(type: 'open', callback?: AsyncCallback<Object>): void;
-  on(type: 'openInfo', callback: AsyncCallback<webSocket.WebSocketOpenInfo>): void;
-  off(type: 'openInfo', callback?: AsyncCallback<webSocket.WebSocketOpenInfo>): void;
+  onOpen(callback: Callback<OpenResult>): void;
+  offOpen(callback?: Callback<OpenResult>): void;
+
   on(type: 'message', callback: AsyncCallback<string | ArrayBuffer>): void;
   off(type: 'message', callback?: AsyncCallback<string | ArrayBuffer>): void;
+  onMessage(callback: AsyncCallback<string | ArrayBuffer>): void;
+  offMessage(callback?: AsyncCallback<string | ArrayBuffer>): void;
+
   /** `close` fires once, when the session ends for good — never for a link that is being reconnected. */
   on(type: 'close', callback: AsyncCallback<webSocket.CloseResult>): void;
   off(type: 'close', callback?: AsyncCallback<webSocket.CloseResult>): void;
+  onWebSocketClose(callback: AsyncCallback<webSocket.CloseResult>): void;
+  offWebSocketClose(callback?: AsyncCallback<webSocket.CloseResult>): void;
+
   /** `error` fires for every failed attempt and every abnormal drop, as on the plain socket. */
   on(type: 'error', callback: ErrorCallback): void;
   off(type: 'error', callback?: ErrorCallback): void;
+  onWebSocketError(callback: ErrorCallback): void;
+  offWebSocketError(callback?: ErrorCallback): void;
+
   on(type: 'dataEnd', callback: Callback<void>): void;
   off(type: 'dataEnd', callback?: Callback<void>): void;
+  onDataEnd(callback: Callback<void>): void;
+  offDataEnd(callback?: Callback<void>): void;
+
   on(type: 'headerReceive', callback: Callback<webSocket.ResponseHeaders>): void;
   off(type: 'headerReceive', callback?: Callback<webSocket.ResponseHeaders>): void;
+  onHeaderReceive(callback: Callback<webSocket.ResponseHeaders>): void;
+  offHeaderReceive(callback?: Callback<webSocket.ResponseHeaders>): void;
+
+  /** `openInfo` fires after `open`, with status, reason phrase and the chosen subprotocol (no static alias). */
+  on(type: 'openInfo', callback: AsyncCallback<webSocket.WebSocketOpenInfo>): void;
+  off(type: 'openInfo', callback?: AsyncCallback<webSocket.WebSocketOpenInfo>): void;
+
   /** Extension: a retry is scheduled (`attempt`, `delay` in ms, `reason`). */
   on(type: 'reconnecting', callback: Callback<ReconnectingInfo>): void;
   off(type: 'reconnecting', callback?: Callback<ReconnectingInfo>): void;
+  onReconnecting(callback: Callback<ReconnectingInfo>): void;
+  offReconnecting(callback?: Callback<ReconnectingInfo>): void;
+
   /** Extension: the session gives up (retries exhausted or `shouldReconnect` false); `close` follows. */
   on(type: 'giveUp', callback: Callback<GiveUpInfo>): void;
   off(type: 'giveUp', callback?: Callback<GiveUpInfo>): void;
-
-  onOpen(callback: Callback<OpenResult>): void;
-  offOpen(callback?: Callback<OpenResult>): void;
-  onMessage(callback: AsyncCallback<string | ArrayBuffer>): void;
-  offMessage(callback?: AsyncCallback<string | ArrayBuffer>): void;
-  onWebSocketClose(callback: AsyncCallback<webSocket.CloseResult>): void;
-  offWebSocketClose(callback?: AsyncCallback<webSocket.CloseResult>): void;
-  onWebSocketError(callback: ErrorCallback): void;
-  offWebSocketError(callback?: ErrorCallback): void;
-  onDataEnd(callback: Callback<void>): void;
-  offDataEnd(callback?: Callback<void>): void;
-  onHeaderReceive(callback: Callback<webSocket.ResponseHeaders>): void;
-  offHeaderReceive(callback?: Callback<webSocket.ResponseHeaders>): void;
-  onReconnecting(callback: Callback<ReconnectingInfo>): void;
-  offReconnecting(callback?: Callback<ReconnectingInfo>): void;
   onGiveUp(callback: Callback<GiveUpInfo>): void;
   offGiveUp(callback?: Callback<GiveUpInfo>): void;
 
