@@ -10,7 +10,7 @@ import type { Capabilities, Transport } from './transport.js';
 export function unsupported(what: string, caps: Capabilities): BusinessError {
   return businessError(
     ErrorCode.CAPABILITY_NOT_SUPPORTED,
-    `${what} is not supported by the ${caps.name} transport; remove it, or use a transport that has it (webSocket.capabilities)`,
+    `${what} is not supported by the ${caps.name} transport; remove it or pick a transport that has it (webSocket.capabilities)`,
   );
 }
 

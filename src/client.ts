@@ -242,7 +242,7 @@ function connectResult(ws: ClientWebSocket, url: unknown, options: unknown, opti
     }
     return fail(normalised.error);
   }
-  if (ws.session) return fail(businessError(ErrorCode.CONNECTION_EXISTS, 'close() this WebSocket, or create another one'));
+  if (ws.session) return fail(businessError(ErrorCode.CONNECTION_EXISTS, 'close() first, or use another WebSocket'));
   const session = new Session(ws, normalised.value, ws.transport);
   // A request that names files takes the file-checking step a transport that reads files delivers.
   const files = ws.transport.filesCore;
@@ -263,7 +263,7 @@ function sendResult(ws: ClientWebSocket, data: unknown): Result<boolean> {
   const s = ws.session;
   if (s?.state === 'open') s.socket!.send(data as string | ArrayBuffer);
   else if (s?.state === 'connecting') s.queue.push(data as string | ArrayBuffer);
-  else return fail(businessError(ErrorCode.OTHER, s ? CLOSING : 'not connected; call connect() first and send after open'));
+  else return fail(businessError(ErrorCode.OTHER, s ? CLOSING : 'not connected; connect() and send after open'));
   return TRUE;
 }
 

@@ -31,7 +31,7 @@ export function truncateUtf8(s: string, max: number): string {
   return s.length * 3 <= max ? s : s.slice(0, fitting(s, max));
 }
 
-const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UTF-8 for text); split it into several messages`);
+const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UTF-8 for text); split it up`);
 
 /** `send` data check (docs/behaviour.md#send); returns the error or `undefined`. Kept cheap: it runs per message. */
 export function checkPayload(data: unknown): BusinessError | undefined {
@@ -102,15 +102,15 @@ const SECONDS: Rule = [optional((v) => typeof v === 'number'), 'a number of seco
  * whether the property exists); the others may be `undefined`.
  */
 const CONNECT_OPTIONS: Schema = {
-  protocol: [isString, 'a string like "chat" or "a, b"'],
+  protocol: [isString, 'a string like "a, b"'],
   proxy: [(v) => v === 'system' || v === 'no-proxy' || isObject(v), "'system', 'no-proxy' or { host, port, exclusionList }", {
     host: [(v) => typeof v === 'string' && v !== '' && !CTL.test(v), 'a host name'],
     port: [(v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535, 'an integer 1…65535'],
     username: OPTIONAL_STRING,
     password: OPTIONAL_STRING,
-    exclusionList: [optional((v) => Array.isArray(v) && v.every(isString)), 'an array of host strings'],
+    exclusionList: [optional((v) => Array.isArray(v) && v.every(isString)), 'an array of hosts'],
   }],
-  header: [optional(isObject), 'an object of header names to string values'],
+  header: [optional(isObject), 'an object of string values'],
   caPath: [optional(isString), 'a file path string'],
   clientCert: [optional(isObject), '{ certPath, keyPath, keyPassword? }', {
     certPath: [isString, 'a file path string'],
