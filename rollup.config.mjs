@@ -28,18 +28,29 @@ const ts = () =>
   });
 
 /**
- * The portable reconnect module imports the HarmonyOS kit names (so the same file runs in an ArkTS
- * app): in each build they resolve to that build's entry and to src/base.ts.
+ * The named inputs of a platform's build: dist/<platform>/<name>.* are the package's entries
+ * (package.json `exports`), the same set on every platform.
  */
-const kits = (entry) => ({
+const inputsFor = (platform) => ({
+  index: `transports/${platform}/entry.ts`,
+  base: 'src/base.ts',
+  [`transports/${platform}`]: `transports/${platform}/index.ts`,
+  reconnect: 'src/reconnect/reconnecting-websocket.ts',
+  testing: `transports/${platform}/testing.ts`,
+});
+
+/**
+ * The portable reconnect module imports the HarmonyOS kit names (so the same file runs in an ArkTS
+ * app): in each build they resolve to that platform's entry and to src/base.ts.
+ */
+const kits = (platform) => ({
   name: 'harmonyos-kits',
   resolveId(id) {
-    if (id === '@kit.NetworkKit') return join(process.cwd(), entry);
-    if (id === '@kit.BasicServicesKit') return join(process.cwd(), 'src/base.ts');
+    if (id === '@kit.NetworkKit') return join(process.cwd(), inputsFor(platform).index);
+    if (id === '@kit.BasicServicesKit') return join(process.cwd(), inputsFor(platform).base);
     return null;
   },
 });
-const RECONNECT = 'src/reconnect/reconnecting-websocket.ts';
 
 const nodeExternal = (id) =>
   id.startsWith('node:') || ['ws', 'isomorphic-ws', 'https-proxy-agent', 'eventemitter3'].includes(id);
@@ -51,17 +62,10 @@ for (const dir of ['dist/node/chunks', 'dist/browser/chunks', 'dist/deno/chunks'
 const builds = [];
 
 // Node: ESM + CommonJS, dependencies external.
-const nodeInputs = {
-  index: 'transports/node/entry.ts',
-  base: 'src/base.ts',
-  'transports/node': 'transports/node/index.ts',
-  reconnect: RECONNECT,
-  testing: 'transports/node/testing.ts',
-};
 builds.push({
-  input: nodeInputs,
+  input: inputsFor('node'),
   external: nodeExternal,
-  plugins: [kits('transports/node/entry.ts'), ts()],
+  plugins: [kits('node'), ts()],
   output: [
     { dir: 'dist/node', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     { dir: 'dist/node', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' },
@@ -69,16 +73,9 @@ builds.push({
 });
 
 // Browser (and the `default` condition: any global WebSocket): self-contained ESM.
-const browserInputs = {
-  index: 'transports/browser/entry.ts',
-  base: 'src/base.ts',
-  'transports/browser': 'transports/browser/index.ts',
-  reconnect: RECONNECT,
-  testing: 'transports/browser/testing.ts',
-};
 builds.push({
-  input: browserInputs,
-  plugins: [kits('transports/browser/entry.ts'), bundleEventEmitter, ts()],
+  input: inputsFor('browser'),
+  plugins: [kits('browser'), bundleEventEmitter, ts()],
   output: { dir: 'dist/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
 });
 
@@ -101,16 +98,9 @@ const denoSelfTypes = (chunk) => {
 };
 
 // Deno: self-contained ESM (importable by URL with no import map).
-const denoInputs = {
-  index: 'transports/deno/entry.ts',
-  base: 'src/base.ts',
-  'transports/deno': 'transports/deno/index.ts',
-  reconnect: RECONNECT,
-  testing: 'transports/deno/testing.ts',
-};
 builds.push({
-  input: denoInputs,
-  plugins: [kits('transports/deno/entry.ts'), bundleEventEmitter, ts()],
+  input: inputsFor('deno'),
+  plugins: [kits('deno'), bundleEventEmitter, ts()],
   output: { dir: 'dist/deno', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: denoSelfTypes },
 });
 

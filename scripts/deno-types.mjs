@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { dtsFiles } from './dts-files.mjs';
+import { dtsFiles, relativeJsAs, rewriteSpecifiers, specifierOf } from './dts-files.mjs';
 
 const from = 'dist/types';
 const to = 'dist/deno/types';
@@ -25,11 +25,8 @@ writeFileSync(
 
 for (const file of dtsFiles(from)) {
   const target = join(to, relative(from, file));
-  let toEmitter = relative(dirname(target), vendored).split('\\').join('/');
-  if (!toEmitter.startsWith('.')) toEmitter = `./${toEmitter}`;
-  const text = readFileSync(file, 'utf8')
-    .replace(/(from\s+|import\s*\(\s*)(['"])(\.{1,2}\/[^'"]*?)\.js\2/g, '$1$2$3.d.ts$2')
-    .replace(/(from\s+)(['"])eventemitter3\2/g, `$1$2${toEmitter}$2`);
+  const text = rewriteSpecifiers(readFileSync(file, 'utf8'), (specifier) =>
+    specifier === 'eventemitter3' ? specifierOf(target, vendored) : relativeJsAs(specifier, '.d.ts'));
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, text);
 }

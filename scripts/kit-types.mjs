@@ -4,18 +4,15 @@
 // the bare names, which a consumer could not resolve: this points them at the package's own
 // declarations (relative specifiers, so scripts/cjs-types.mjs then makes their `.cjs` twins).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { dtsFiles } from './dts-files.mjs';
+import { join } from 'node:path';
+import { dtsFiles, rewriteSpecifiers, specifierOf } from './dts-files.mjs';
 
 const ROOT = 'dist/types';
 const TARGETS = { '@kit.NetworkKit': 'src/namespace.js', '@kit.BasicServicesKit': 'src/base.js' };
 
 for (const p of dtsFiles(ROOT)) {
   const text = readFileSync(p, 'utf8');
-  const out = text.replace(/(from\s+)(['"])(@kit\.NetworkKit|@kit\.BasicServicesKit)\2/g, (_m, from, q, kit) => {
-    let rel = relative(dirname(p), join(ROOT, TARGETS[kit])).split('\\').join('/');
-    if (!rel.startsWith('.')) rel = `./${rel}`;
-    return `${from}${q}${rel}${q}`;
-  });
+  const out = rewriteSpecifiers(text, (specifier) =>
+    Object.hasOwn(TARGETS, specifier) ? specifierOf(p, join(ROOT, TARGETS[specifier])) : undefined);
   if (out !== text) writeFileSync(p, out);
 }

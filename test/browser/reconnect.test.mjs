@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEchoServer } from '../helpers/peers.mjs';
-import { startScriptedServer } from '../helpers/reconnect-peers.mjs';
+import { startScriptedServer } from '../helpers/raw-peers.mjs';
 import { launchChromium, openPage, startStaticServer } from './harness.mjs';
 
 let site, echo, browser, page, errors;

@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createProxy } from 'proxy';
 import { makeCerts as makeCertFiles } from '../helpers/certs.mjs';
-import { refusedPort, startEchoServer, startRefusingServer } from '../helpers/peers.mjs';
+import { refusedPort, startEchoServer } from '../helpers/peers.mjs';
+import { startScriptedServer } from '../helpers/raw-peers.mjs';
 export { refusedPort };
 import { webSocket } from 'ohos-websocket';
 
@@ -50,7 +51,7 @@ export async function startPeers(certs) {
     server: createHttpsServer({ ...tlsOptions, ca: readFileSync(certs.ca), requestCert: true, rejectUnauthorized: true }),
   });
   // Answers every handshake with 403, so the error event's data must be "403".
-  const refuse = await startRefusingServer(403);
+  const refuse = await startScriptedServer([403]);
   // An HTTP CONNECT proxy demanding Basic auth user:pass, so a test can tell it was really used.
   const proxy = createProxy(createServer());
   const expected = `Basic ${Buffer.from('user:pass').toString('base64')}`;

@@ -85,20 +85,3 @@ export async function refusedPort() {
   await new Promise((r) => s.close(r));
   return port;
 }
-
-/**
- * An HTTP server on 127.0.0.1 answering every request and every handshake with `status` (default
- * 403), so a client's error event must carry that status.
- * @returns {Promise<{url: string, port: number, close(): Promise<void>}>}
- */
-export async function startRefusingServer(status = 403, text = 'Forbidden') {
-  const server = createServer((_req, res) => res.writeHead(status).end());
-  server.on('upgrade', (_req, socket) => socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Length: 0\r\n\r\n`));
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    port,
-    close: () => new Promise((r) => { server.close(() => r()); server.closeAllConnections(); }),
-  };
-}

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createProxy } from 'proxy';
-import { refusedPort, startEchoServer, startRefusingServer } from '../helpers/peers.mjs';
+import { refusedPort, startEchoServer } from '../helpers/peers.mjs';
+import { startScriptedServer } from '../helpers/raw-peers.mjs';
 
 const CHILD = fileURLToPath(new URL('../helpers/exit-child.mjs', import.meta.url));
 const GUARD_MS = 30000;
@@ -37,7 +38,7 @@ describe('a process that used the library exits by itself', () => {
     await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
     proxyPort = proxy.address().port;
     refused = await refusedPort();
-    forbidden = await startRefusingServer(403);
+    forbidden = await startScriptedServer([403]);
   });
   after(async () => {
     await echo.close();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { refusedPort, startEchoServer } from '../helpers/peers.mjs';
-import { startScriptedServer } from '../helpers/reconnect-peers.mjs';
+import { startScriptedServer } from '../helpers/raw-peers.mjs';
 
 const CHILD = fileURLToPath(new URL('../helpers/reconnect-child.mjs', import.meta.url));
 const GUARD_MS = 30000;

@@ -7,7 +7,8 @@ import { webSocket } from 'ohos-websocket';
 import { createReconnectingWebSocket, QUEUE_FULL } from 'ohos-websocket/reconnect';
 import { until, sleep } from '../conformance/util.mjs';
 import { refusedPort, startEchoServer } from '../helpers/peers.mjs';
-import { recordAll, startScriptedServer } from '../helpers/reconnect-peers.mjs';
+import { startScriptedServer } from '../helpers/raw-peers.mjs';
+import { recordAll } from '../helpers/reconnect-peers.mjs';
 
 const cleanups = [];
 after(() => Promise.all(cleanups.map((c) => c())));
