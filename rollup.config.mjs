@@ -3,6 +3,7 @@
 // Deno builds are self-contained (eventemitter3 bundled, no bare imports), and the script-tag build
 // is one minified IIFE. Every build, the script-tag one included, carries the errors' `cause`
 // texts (docs/behaviour.md#errors).
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
@@ -53,6 +54,10 @@ const kits = (platform) => ({
 
 const nodeExternal = (id) =>
   id.startsWith('node:') || ['ws', 'isomorphic-ws', 'https-proxy-agent', 'eventemitter3'].includes(id);
+
+// Chunk names carry a content hash: without this, every build would leave the previous chunks beside
+// the new ones (packed into the tarball, and seen by the tests that read every built file).
+for (const dir of ['dist/node/chunks', 'dist/browser/chunks', 'dist/deno/chunks']) rmSync(dir, { recursive: true, force: true });
 
 const builds = [];
 

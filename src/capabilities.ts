@@ -10,7 +10,7 @@ import type { Capabilities, Transport } from './transport.js';
 export function unsupported(what: string, caps: Capabilities): BusinessError {
   return businessError(
     ErrorCode.CAPABILITY_NOT_SUPPORTED,
-    `${what} is not supported by the ${caps.name} transport; remove it, or use a transport that has it (webSocket.capabilities)`,
+    `${what} is not supported by the ${caps.name} transport; remove it or pick a transport that has it (webSocket.capabilities)`,
   );
 }
 
@@ -23,12 +23,22 @@ const OPTION: Partial<Record<NeededFlag, string>> = {
   heartbeat: 'options "pingInterval"/"pongTimeout" (heartbeat)',
 };
 
+/**
+ * Whether the transport lacks the core part that `flag` needs besides the flag: the transports that
+ * have a capability deliver its part of the core (`proxyCore`, `heartbeatCore`, and with
+ * `fileExists` the file check `filesCore`), so a build without the capability carries none of it.
+ */
+function lacksCore(flag: NeededFlag, t: Transport): boolean {
+  if (flag === 'proxy') return !t.proxyCore;
+  if (flag === 'heartbeat') return !t.heartbeatCore;
+  return (flag === 'caPath' || flag === 'clientCert') && !!t.fileExists && !t.filesCore;
+}
+
 /** The first option of `request` the transport cannot honour, as an 801, or `undefined`. */
 export function checkCapabilities(request: Normalised, transport: Transport): BusinessError | undefined {
   const caps = transport.capabilities;
   for (const flag of request.used) {
-    // A proxy also needs the core's proxy rules, which a tunnelling transport delivers.
-    if (!caps[flag] || (flag === 'proxy' && !transport.proxyCore)) return unsupported(OPTION[flag] ?? `option "${flag}"`, caps);
+    if (!caps[flag] || lacksCore(flag, transport)) return unsupported(OPTION[flag] ?? `option "${flag}"`, caps);
   }
   const forbidden = Object.keys(request.request.headers).find((h) => caps.forbiddenHeaders?.includes(h));
   const finer = forbidden ? `header "${forbidden}"` : transport.unsupported?.(request.request);

@@ -6,10 +6,8 @@ import { beginDelivery, endDelivery, fail, guard, ok, settle, TRUE, type Result 
 import { checkCapabilities } from './capabilities.js';
 import { businessError, BusinessError, connectFailed, ErrorCode, ErrorMessage, unreadable } from './errors.js';
 import { dataOnly, LINK_DOWN, Registry } from './events.js';
-import { Heartbeat } from './heartbeat.js';
 import { thrownText } from './is.js';
-import { firstMissingFile } from './files.js';
-import { INERT_SOCKET, receivedCloseFrame, type ClientSocket, type ClientSocketEvents, type OpenFacts, type Transport } from './transport.js';
+import { INERT_SOCKET, receivedCloseFrame, type ClientSocket, type ClientSocketEvents, type HeartbeatTimer, type OpenFacts, type Transport } from './transport.js';
 import type * as T from './types.js';
 import { checkPayload, NO_HOST, normaliseClose, normaliseConnect, type Normalised } from './validate.js';
 
@@ -43,14 +41,14 @@ function handshakeTimedOut(s: Session): void {
 }
 
 /** One connection attempt and its socket; events of a superseded session are ignored. */
-class Session implements ClientSocketEvents {
+export class Session implements ClientSocketEvents {
   state: State = 'connecting';
   socket: ClientSocket | undefined;
   /** Messages sent while connecting, flushed in order on open. */
   queue: Array<string | ArrayBuffer> = [];
   /** What our own close() sent, reported by the close event (docs/behaviour.md#client-events). */
   localClose: T.CloseResult | undefined;
-  heartbeat: Heartbeat | undefined;
+  heartbeat: HeartbeatTimer | undefined;
   /** The handshake deadline (docs/behaviour.md#connect: the native client gives up after 20 s). */
   deadline: ReturnType<typeof setTimeout> | undefined;
 
@@ -90,9 +88,9 @@ class Session implements ClientSocketEvents {
     this.queue = [];
     const hb = this.normalised!.request.heartbeat;
     this.normalised = undefined;
+    // The transport that pings delivers the core's heartbeat (checked at connect: 801 without it).
     if (hb && this.transport.capabilities.heartbeat && socket.ping) {
-      this.heartbeat = new Heartbeat(hb.pingIntervalMs, hb.pongTimeoutMs, socket);
-      this.heartbeat.start();
+      this.heartbeat = this.transport.heartbeatCore?.(socket, hb.pingIntervalMs, hb.pongTimeoutMs);
     }
     const events = this.owner.events;
     if (facts.headers) events.fire('headerReceive', responseHeaders(facts.headers));
@@ -244,32 +242,16 @@ function connectResult(ws: ClientWebSocket, url: unknown, options: unknown, opti
     }
     return fail(normalised.error);
   }
-  if (ws.session) return fail(businessError(ErrorCode.CONNECTION_EXISTS, 'close() this WebSocket, or create another one'));
+  if (ws.session) return fail(businessError(ErrorCode.CONNECTION_EXISTS, 'close() first, or use another WebSocket'));
   const session = new Session(ws, normalised.value, ws.transport);
-  const capability = () => checkCapabilities(normalised.value, ws.transport);
-  if (normalised.value.files.length === 0 || !ws.transport.fileExists) {
-    const e = capability();
-    if (e) return fail(e);
-    ws.session = session;
-    session.start();
-    return ok(true);
-  }
-  // Reserve the session now so a second connect() during the file checks gets 2302003.
+  // A request that names files takes the file-checking step a transport that reads files delivers.
+  const files = ws.transport.filesCore;
+  if (normalised.value.files.length > 0 && files && ws.transport.fileExists) return files(ws, session, normalised.value);
+  const e = checkCapabilities(normalised.value, ws.transport);
+  if (e) return fail(e);
   ws.session = session;
-  return firstMissingFile(ws.transport, normalised.value.files).then((gone) => {
-    const missing = normalised.value.files[gone];
-    const e = missing !== undefined
-      ? businessError(ErrorCode.CERT_FILE_NOT_FOUND, `no file at "${missing}"`)
-      : capability();
-    if (ws.session !== session) throw e ?? businessError(ErrorCode.UNKNOWN, 'the attempt was superseded');
-    const local = session.localClose;
-    if (local || e) ws.session = undefined;
-    // close() during the checks resolved true, so its close event follows whatever the checks say.
-    if (local) queueMicrotask(() => ws.events.fire('close', undefined, local));
-    if (e) throw e;
-    if (!local) session.start();
-    return true;
-  });
+  session.start();
+  return ok(true);
 }
 
 const CLOSING = 'the connection is closing';
@@ -281,7 +263,7 @@ function sendResult(ws: ClientWebSocket, data: unknown): Result<boolean> {
   const s = ws.session;
   if (s?.state === 'open') s.socket!.send(data as string | ArrayBuffer);
   else if (s?.state === 'connecting') s.queue.push(data as string | ArrayBuffer);
-  else return fail(businessError(ErrorCode.OTHER, s ? CLOSING : 'not connected; call connect() first and send after open'));
+  else return fail(businessError(ErrorCode.OTHER, s ? CLOSING : 'not connected; connect() and send after open'));
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
  * codes and payloads, so every rule lives once. A third party writes a transport by implementing
  * `Transport`; see `transports/browser` for the smallest complete example.
  */
+import type { FilesCore } from './files.js';
 import type { WebSocketServer } from './types.js';
 
 /**
@@ -34,7 +35,10 @@ export interface Capabilities {
   readonly minTlsVersion: boolean;
   /** `skipServerCertVerification: true` per socket. */
   readonly skipServerCertVerification: boolean;
-  /** Sends ping frames and reports pongs (`pingInterval`/`pongTimeout`). */
+  /**
+   * Sends ping frames and reports pongs (`pingInterval`/`pongTimeout`). Needs the core's heartbeat
+   * too (`Transport.heartbeatCore`): without it an enabled heartbeat is answered with 801.
+   */
   readonly heartbeat: boolean;
   /** Reads the 101 response: headers for `headerReceive` and the real reason phrase. */
   readonly responseHeaders: boolean;
@@ -102,6 +106,21 @@ export interface ProxyCore {
 
 /** `host` as a URL's host part: an IPv6 literal in brackets (`::1` → `[::1]`), anything else as is. */
 export const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
+/** A running heartbeat, as the core drives it: told of each pong, stopped when the link ends. */
+export interface HeartbeatTimer {
+  /** A pong arrived: the link is confirmed alive. */
+  pong(): void;
+  /** Stops pinging (the link is closing or ended). */
+  stop(): void;
+}
+
+/**
+ * The core's heartbeat (docs/behaviour.md#connect-options), as a transport that pings delivers it
+ * (`Transport.heartbeatCore`): it decides when to call `socket.ping()` and drops the link with
+ * `socket.terminate()` when a pong is overdue; the transport only sends pings and reports pongs.
+ */
+export type HeartbeatCore = (socket: ClientSocket, pingIntervalMs: number, pongTimeoutMs: number) => HeartbeatTimer;
 
 /** A validated, normalised connect request (the core has applied every rule of docs/behaviour.md#connect already). */
 export interface ClientRequest {
@@ -342,6 +361,20 @@ export interface Transport {
   readonly proxyCore?: ProxyCore;
   /** Whether a file exists (for 2302002); transports without file access omit it. */
   fileExists?(path: string): Promise<boolean>;
+  /**
+   * The core's certificate-file step of `connect` (2302002 before any socket opens), `filesCore`
+   * from the package, delivered with `fileExists` by a transport that reads files (as a listening
+   * one delivers `serverCore`), so builds without file access carry none of it. A transport with
+   * `fileExists` but without it gets 801 for the options that name files, never an unchecked path.
+   */
+  readonly filesCore?: FilesCore;
+  /**
+   * The core's heartbeat, `heartbeatCore` from the package, delivered by a transport that pings
+   * (`capabilities.heartbeat`), so builds that cannot ping carry none of it. A transport with the
+   * flag but without it gets 801 for every enabled heartbeat (the default one included), never a
+   * heartbeat silently not run.
+   */
+  readonly heartbeatCore?: HeartbeatCore;
   /** Open a client socket; failures are reported through `events.fail`, never thrown. */
   connect(request: ClientRequest, events: ClientSocketEvents): ClientSocket;
   /** Listen (only when `capabilities.server`); rejects with `ListenError`. */

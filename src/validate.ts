@@ -19,44 +19,25 @@ const CTL = /[\r\n\0]/;
 const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/u;
 
 
-/** UTF-8 byte length of a string, without allocating. */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
+/**
+ * How many UTF-16 units of `s` fit whole in `max` UTF-8 bytes: `encodeInto` stops before a
+ * character that would not fit, and says how far it read. (At most `max` bytes are allocated,
+ * however long `s` is.)
+ */
+const fitting = (s: string, max: number): number => new TextEncoder().encodeInto(s, new Uint8Array(max)).read;
 
 /** Cuts `s` to at most `max` UTF-8 bytes at a character boundary. */
 export function truncateUtf8(s: string, max: number): string {
-  if (s.length * 3 <= max || utf8Length(s) <= max) return s;
-  let bytes = 0;
-  let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
-    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
-    if (bytes + size > max) break;
-    bytes += size;
-    i += pair ? 2 : 1;
-  }
-  return s.slice(0, i);
+  return s.length * 3 <= max ? s : s.slice(0, fitting(s, max));
 }
 
-const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UTF-8 for text); split it into several messages`);
+const TOO_LARGE = () => paramError(`send() data is over ${MAX_PAYLOAD} bytes (UTF-8 for text); split it up`);
 
 /** `send` data check (docs/behaviour.md#send); returns the error or `undefined`. Kept cheap: it runs per message. */
 export function checkPayload(data: unknown): BusinessError | undefined {
   if (typeof data === 'string') {
     // A string of n UTF-16 units has at most 3n UTF-8 bytes: only long strings need counting.
-    return data.length * 3 > MAX_PAYLOAD && utf8Length(data) > MAX_PAYLOAD ? TOO_LARGE() : undefined;
+    return data.length * 3 > MAX_PAYLOAD && fitting(data, MAX_PAYLOAD) < data.length ? TOO_LARGE() : undefined;
   }
   const bytes = arrayBufferLength(data);
   if (bytes !== undefined) return bytes > MAX_PAYLOAD ? TOO_LARGE() : undefined;
@@ -121,15 +102,15 @@ const SECONDS: Rule = [optional((v) => typeof v === 'number'), 'a number of seco
  * whether the property exists); the others may be `undefined`.
  */
 const CONNECT_OPTIONS: Schema = {
-  protocol: [isString, 'a string like "chat" or "a, b"'],
+  protocol: [isString, 'a string like "a, b"'],
   proxy: [(v) => v === 'system' || v === 'no-proxy' || isObject(v), "'system', 'no-proxy' or { host, port, exclusionList }", {
     host: [(v) => typeof v === 'string' && v !== '' && !CTL.test(v), 'a host name'],
     port: [(v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535, 'an integer 1…65535'],
     username: OPTIONAL_STRING,
     password: OPTIONAL_STRING,
-    exclusionList: [optional((v) => Array.isArray(v) && v.every(isString)), 'an array of host strings'],
+    exclusionList: [optional((v) => Array.isArray(v) && v.every(isString)), 'an array of hosts'],
   }],
-  header: [optional(isObject), 'an object of header names to string values'],
+  header: [optional(isObject), 'an object of string values'],
   caPath: [optional(isString), 'a file path string'],
   clientCert: [optional(isObject), '{ certPath, keyPath, keyPassword? }', {
     certPath: [isString, 'a file path string'],
@@ -165,17 +146,17 @@ function normaliseHeaders(header: unknown): Result<Record<string, string>> {
   for (const key of Object.keys(header)) {
     const value = header[key];
     const name = JSON.stringify(key);
-    if (CTL.test(key) || (typeof value === 'string' && CTL.test(value))) {
-      return fail(paramError(`header ${name} contains CR, LF or NUL; such headers are never sent`));
-    }
-    if (typeof value !== 'string' || value === '') continue; // dropped silently, as HarmonyOS does
-    if (!isToken(key)) return fail(paramError(`header name ${name} is not an RFC 9110 token`));
-    // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab): refused
-    // here with a cause rather than failing later as an `error` 200 from the socket layer.
+    const dropped = typeof value !== 'string' || value === ''; // dropped silently, as HarmonyOS does
+    // A name with CR, LF or NUL is refused even when its value is dropped: such a header is never sent.
+    if (CTL.test(key) || (!dropped && !isToken(key))) return fail(paramError(`header name ${name} is not an RFC 9110 token`));
+    if (dropped) continue;
+    // What every platform can put on the wire (RFC 9110 field-value: visible Latin-1 and tab; CR, LF
+    // and NUL are not): refused here with a cause rather than failing later as an `error` 200 from
+    // the socket layer.
     const bad = UNSENDABLE.exec(value);
     if (bad) {
       const c = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      return fail(paramError(`header ${name}: U+${c} at index ${bad.index} cannot be sent (Latin-1 text only); encode it, e.g. encodeURIComponent`));
+      return fail(paramError(`header ${name}: U+${c} at index ${bad.index} cannot be sent (tab and visible Latin-1 only); encode it, e.g. encodeURIComponent`));
     }
     out[key.toLowerCase()] = value;
   }
@@ -284,8 +265,9 @@ export function normaliseConnect(url: unknown, options: unknown, optionsGiven: b
     clientCert?.keyPassword !== undefined && 'keyPassword',
     request.minTlsVersion !== undefined && 'minTlsVersion',
     skipServerCertVerification && 'skipServerCertVerification',
-    // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs pings.
-    hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined) && 'heartbeat',
+    // Unset heartbeat options are fine everywhere (docs/behaviour.md#unsupported-options-801); an explicit, enabled one needs
+    // pings, and so does the default one on a transport that pings (it needs the core's heartbeat).
+    hb !== undefined && (o.pingInterval !== undefined || o.pongTimeout !== undefined || transport.capabilities.heartbeat) && 'heartbeat',
   ];
   return ok({
     request,

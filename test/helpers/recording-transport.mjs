@@ -9,8 +9,10 @@ export function recordingTransport(overrides = {}) {
   return {
     requests,
     capabilities: { ...nodeCapabilities, name: 'recording', ...overrides },
-    // The core's proxy rules, as a tunnelling transport delivers them.
+    // The core's parts a transport with these capabilities delivers (proxy rules, heartbeat, file check).
     proxyCore: nodeTransport.proxyCore,
+    heartbeatCore: nodeTransport.heartbeatCore,
+    filesCore: nodeTransport.filesCore,
     connect(request, events) {
       requests.push(request);
       queueMicrotask(() => events.fail(0, 'recording transport'));

@@ -91,6 +91,25 @@ describe('801: an option the transport cannot honour fails before any I/O', () =
     await assert.rejects(ws.connect('ws://h/', { proxy: 'no-proxy' }), (e) => e.code === 801 && /no-proxy while/.test(e.cause));
   });
 
+  test('a capability without the core part its transport must deliver → 801, never silently skipped', async () => {
+    // heartbeat without heartbeatCore: the default heartbeat too (a transport that pings would
+    // otherwise silently not ping); pingInterval: 0 turns it off and then connects.
+    const noBeat = { ...recordingTransport(), heartbeatCore: undefined };
+    for (const options of [{}, { pingInterval: 5 }]) {
+      await assert.rejects(webSocket.createWebSocket({ transport: noBeat }).connect('ws://h/', options),
+        (e) => e.code === 801 && /heartbeat/.test(e.cause) && /recording/.test(e.cause), JSON.stringify(options));
+    }
+    assert.equal(noBeat.requests.length, 0, 'the transport was never asked to connect');
+    assert.equal(await webSocket.createWebSocket({ transport: noBeat }).connect('ws://h/', { pingInterval: 0 }), true);
+    // fileExists without filesCore: the options that name files are not honoured unchecked.
+    const noFileStep = { ...recordingTransport(), fileExists: async () => true, filesCore: undefined };
+    await assert.rejects(webSocket.createWebSocket({ transport: noFileStep }).connect('wss://h/', { caPath: '/x' }),
+      (e) => e.code === 801 && /option "caPath"/.test(e.cause));
+    await assert.rejects(webSocket.createWebSocket({ transport: noFileStep }).connect('wss://h/', { clientCert: { certPath: '/c', keyPath: '/k' } }),
+      (e) => e.code === 801 && /option "clientCert"/.test(e.cause));
+    assert.equal(noFileStep.requests.length, 0, 'the transport was never asked to connect');
+  });
+
   test('order: URL errors before 801, missing files (2302002) before 801', async () => {
     const transport = { ...recordingTransport(none), fileExists: async () => false };
     const ws = webSocket.createWebSocket({ transport });

@@ -1,7 +1,7 @@
 // "Transports report facts, the core decides" (docs/behaviour.md#transports-and-capabilities), as a
 // check on the source: a transport's I/O code imports nothing from src/ but the contract
 // (src/transport.ts); only its entry and assembly files import more, and only what they deliver
-// (`serverCore`, `proxyCore`) or the namespace they build. A rule imported anywhere else fails here.
+// (`serverCore`, `proxyCore`, `heartbeatCore`, `filesCore`) or the namespace they build. A rule imported anywhere else fails here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Per assembly file, the src/ modules it may import from, and which names (`*`: a whole entry). */
-const DELIVERED = { 'server/server.js': ['serverCore'], 'proxy.js': ['proxyCore', 'systemProxy'] };
+const DELIVERED = {
+  'server/server.js': ['serverCore'], 'proxy.js': ['proxyCore', 'systemProxy'], 'heartbeat.js': ['heartbeatCore'], 'files.js': ['filesCore'],
+};
 const ASSEMBLY = {
   'transports/node/index.ts': DELIVERED,
   'transports/deno/index.ts': DELIVERED,

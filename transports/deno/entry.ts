@@ -13,5 +13,7 @@ export import webSocket = core;
 export * from '../../src/index.js';
 export { serverCore } from '../../src/server/server.js';
 export { proxyCore, systemProxy } from '../../src/proxy.js';
+export { heartbeatCore } from '../../src/heartbeat.js';
+export { filesCore } from '../../src/files.js';
 export { createDenoTransport, denoTransport };
 export default webSocket;

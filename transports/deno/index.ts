@@ -18,6 +18,7 @@
  *
  * @module ohos-websocket/transports/deno
  */
+import { filesCore } from '../../src/files.js';
 import { proxyCore } from '../../src/proxy.js';
 import { serverCore } from '../../src/server/server.js';
 import { CAN_DO_NOTHING, type Capabilities, type Transport } from '../../src/transport.js';
@@ -87,6 +88,7 @@ export function createDenoTransport(options: DenoTransportOptions = {}): Transpo
     unsupported: unsupportedProxy,
     proxyVariable: denoProxyVariable,
     fileExists,
+    filesCore,
     connect: (request, events) => connectDeno(request, events, WebSocketClass),
     listen: (request, handlers) => listenDeno(request, handlers, idle),
     serverCore,

@@ -9,6 +9,8 @@
  * @module ohos-websocket/transports/node
  */
 import { stat } from 'node:fs/promises';
+import { filesCore } from '../../src/files.js';
+import { heartbeatCore } from '../../src/heartbeat.js';
 import { proxyCore } from '../../src/proxy.js';
 import { serverCore } from '../../src/server/server.js';
 import { allCapabilities, type Capabilities, type Transport } from '../../src/transport.js';
@@ -33,11 +35,13 @@ export const nodeCapabilities: Capabilities = allCapabilities('node');
 export const nodeTransport: Transport = {
   capabilities: nodeCapabilities,
   fileExists: (path) => stat(path).then((s) => s.isFile(), () => false),
+  filesCore,
   proxyVariable: nodeProxyVariable,
   connect: connectNode,
   listen: listenNode,
   serverCore,
   proxyCore,
+  heartbeatCore,
 };
 
 export default nodeTransport;
