@@ -7,6 +7,32 @@ import type { Clock } from './clock.js';
 import type { HandshakeRecord } from './handshake.js';
 import { frameOf, NO_STATUS, type End, type Frame } from './link.js';
 
+/**
+ * A list read in order: `next()` resolves with the oldest item no earlier call returned, at once
+ * when it is in `items`, else when `push` adds it.
+ */
+class ReadQueue<T> {
+  readonly items: T[] = [];
+  private cursor = 0;
+  private readonly readers: Array<(item: T) => void> = [];
+
+  next(): Promise<T> {
+    if (this.cursor < this.items.length) return Promise.resolve(this.items[this.cursor++]);
+    return new Promise((resolve) => this.readers.push(resolve));
+  }
+
+  /** Appends `item`, lets `beforeReaders` see it, then hands it to the oldest waiting reader. */
+  push(item: T, beforeReaders?: (item: T) => void): void {
+    this.items.push(item);
+    beforeReaders?.(item);
+    const reader = this.readers.shift();
+    if (reader) {
+      this.cursor++;
+      reader(item);
+    }
+  }
+}
+
 /** How the peer picks the subprotocol: a name (when offered), `false` (none) or a function. */
 export type ProtocolPolicy = string | false | ((offered: readonly string[], request: HandshakeRecord) => string | false);
 
@@ -44,15 +70,14 @@ export interface PeerClose {
  * conn.send('welcome');
  */
 export class PeerConnection {
+  private readonly messages = new ReadQueue<Frame>();
   /** Messages the client sent, in order (text as string, binary as ArrayBuffer). */
-  readonly received: Frame[] = [];
+  readonly received: Frame[] = this.messages.items;
   /** Pings received from the client's heartbeat. */
   pings = 0;
   /** Resolves once the connection has ended (clean close or drop). */
   readonly closed: Promise<PeerClose>;
   private ended: ((c: PeerClose) => void) | undefined;
-  private readCursor = 0;
-  private readers: Array<(f: Frame) => void> = [];
 
   /** @internal */
   constructor(
@@ -129,18 +154,12 @@ export class PeerConnection {
    * already in `received`, else when it arrives.
    */
   nextMessage(): Promise<Frame> {
-    if (this.readCursor < this.received.length) return Promise.resolve(this.received[this.readCursor++]);
-    return new Promise((resolve) => this.readers.push(resolve));
+    return this.messages.next();
   }
 
   /** @internal */
   receive(data: Frame): void {
-    this.received.push(data);
-    const reader = this.readers.shift();
-    if (reader) {
-      this.readCursor++;
-      reader(data);
-    }
+    this.messages.push(data);
   }
 
   /** @internal */
@@ -165,14 +184,13 @@ export type Answer = { accept: true } | { accept: false; status: number; statusT
  * net.peer('ws://chat.test/', { onMessage: (data, conn) => conn.send(data) });
  */
 export class TestPeer {
+  private readonly accepted = new ReadQueue<PeerConnection>();
   /** Every accepted connection, oldest first. */
-  readonly connections: PeerConnection[] = [];
+  readonly connections: PeerConnection[] = this.accepted.items;
   /** Every handshake that reached this peer (accepted, refused or aborted), oldest first. */
   readonly handshakes: HandshakeRecord[] = [];
   /** @internal */ answer: Answer = { accept: true };
   /** @internal */ delayMs = 0;
-  private waiting: Array<(c: PeerConnection) => void> = [];
-  private cursor = 0;
 
   /** @internal */
   constructor(
@@ -213,8 +231,7 @@ export class TestPeer {
    * `connections`, else when the next handshake is accepted.
    */
   nextConnection(): Promise<PeerConnection> {
-    if (this.cursor < this.connections.length) return Promise.resolve(this.connections[this.cursor++]);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return this.accepted.next();
   }
 
   /** Removes the peer from the network: its connections drop and its URL refuses again. */
@@ -233,12 +250,6 @@ export class TestPeer {
 
   /** @internal */
   connected(c: PeerConnection): void {
-    this.connections.push(c);
-    this.options.onConnection?.(c);
-    const resolve = this.waiting.shift();
-    if (resolve) {
-      this.cursor++;
-      resolve(c);
-    }
+    this.accepted.push(c, (connection) => this.options.onConnection?.(connection));
   }
 }
