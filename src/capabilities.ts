@@ -24,21 +24,25 @@ const OPTION: Partial<Record<NeededFlag, string>> = {
 };
 
 /**
- * Whether the transport lacks the core part that `flag` needs besides the flag: the transports that
+ * The core part that `flag` needs besides the flag, when the transport lacks it: the transports that
  * have a capability deliver its part of the core (`proxyCore`, `heartbeatCore`, and with
  * `fileExists` the file check `filesCore`), so a build without the capability carries none of it.
  */
-function lacksCore(flag: NeededFlag, t: Transport): boolean {
-  if (flag === 'proxy') return !t.proxyCore;
-  if (flag === 'heartbeat') return !t.heartbeatCore;
-  return (flag === 'caPath' || flag === 'clientCert') && !!t.fileExists && !t.filesCore;
+function missingCore(flag: NeededFlag, t: Transport): string | undefined {
+  const files = t.fileExists && 'filesCore';
+  const part = ({ proxy: 'proxyCore', heartbeat: 'heartbeatCore', caPath: files, clientCert: files } as Record<string, string | undefined>)[flag];
+  return part && !t[part as 'proxyCore'] ? part : undefined;
 }
 
 /** The first option of `request` the transport cannot honour, as an 801, or `undefined`. */
 export function checkCapabilities(request: Normalised, transport: Transport): BusinessError | undefined {
   const caps = transport.capabilities;
   for (const flag of request.used) {
-    if (!caps[flag] || lacksCore(flag, transport)) return unsupported(OPTION[flag] ?? `option "${flag}"`, caps);
+    const what = OPTION[flag] ?? `option "${flag}"`;
+    if (!caps[flag]) return unsupported(what, caps);
+    // A transport written without its core part: the cause is for its author.
+    const part = missingCore(flag, transport);
+    if (part) return businessError(ErrorCode.CAPABILITY_NOT_SUPPORTED, `${what}: the ${caps.name} transport has the flag but not transport.${part}; deliver ${part} from 'ohos-websocket'`);
   }
   const forbidden = Object.keys(request.request.headers).find((h) => caps.forbiddenHeaders?.includes(h));
   const finer = forbidden ? `header "${forbidden}"` : transport.unsupported?.(request.request);

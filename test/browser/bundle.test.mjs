@@ -23,7 +23,7 @@ import { ROOT } from './harness.mjs';
  * transports that ping / read files, one encodeInto replaced the UTF-8 counter and causes shrank
  * (7,641 B). Lower this when the file shrinks.
  */
-const BUDGET = 7720;
+const BUDGET = 7780;
 
 const files = (dir) => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);

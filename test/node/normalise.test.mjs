@@ -97,14 +97,14 @@ describe('801: an option the transport cannot honour fails before any I/O', () =
     const noBeat = { ...recordingTransport(), heartbeatCore: undefined };
     for (const options of [{}, { pingInterval: 5 }]) {
       await assert.rejects(webSocket.createWebSocket({ transport: noBeat }).connect('ws://h/', options),
-        (e) => e.code === 801 && /heartbeat/.test(e.cause) && /recording/.test(e.cause), JSON.stringify(options));
+        (e) => e.code === 801 && /heartbeat/.test(e.cause) && /recording transport has the flag but not transport\.heartbeatCore/.test(e.cause), JSON.stringify(options));
     }
     assert.equal(noBeat.requests.length, 0, 'the transport was never asked to connect');
     assert.equal(await webSocket.createWebSocket({ transport: noBeat }).connect('ws://h/', { pingInterval: 0 }), true);
     // fileExists without filesCore: the options that name files are not honoured unchecked.
     const noFileStep = { ...recordingTransport(), fileExists: async () => true, filesCore: undefined };
     await assert.rejects(webSocket.createWebSocket({ transport: noFileStep }).connect('wss://h/', { caPath: '/x' }),
-      (e) => e.code === 801 && /option "caPath"/.test(e.cause));
+      (e) => e.code === 801 && /option "caPath"/.test(e.cause) && /deliver filesCore/.test(e.cause));
     await assert.rejects(webSocket.createWebSocket({ transport: noFileStep }).connect('wss://h/', { clientCert: { certPath: '/c', keyPath: '/k' } }),
       (e) => e.code === 801 && /option "clientCert"/.test(e.cause));
     assert.equal(noFileStep.requests.length, 0, 'the transport was never asked to connect');
