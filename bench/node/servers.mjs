@@ -2,6 +2,7 @@
 // an echo server (issue 14): a `ws` WebSocketServer that sends back what it received as it received
 // it, and this package's server echoing with `server.send(m.data, m.clientConnection)`. Both
 // without permessage-deflate.
+import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
 import webSocket from '../../dist/node/index.mjs';
 import { freePort } from '../lib/ports.mjs';
@@ -53,4 +54,57 @@ export function rawTextServer() {
   });
 }
 
-export const makeServer = { raw: rawServer, pkg: pkgServer, rawText: rawTextServer };
+/**
+ * Profiling aids: a `ws` echo server (sending the received Buffer back, as `rawServer`) plus the
+ * steps the HarmonyOS contract adds, one by one, to price each under load
+ * (`node bench/node/server-ab.mjs raw rawDecode`): `rawDecode` decodes each text to a string;
+ * `rawContract` also builds the `{ data, clientConnection }` event object and takes the
+ * promise-and-`.catch` that `server.send` implies.
+ */
+function rawWith(step) {
+  return new Promise((resolve) => {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false }, () =>
+      resolve({ port: wss.address().port, stop: () => new Promise((r) => { for (const c of wss.clients) c.terminate(); wss.close(() => r()); }) }));
+    wss.on('connection', (s) => {
+      s.on('error', () => {});
+      const connection = { clientIP: '127.0.0.1', clientPort: 0 };
+      s.on('message', (d, isBinary) => {
+        step(isBinary ? d : d.toString(), connection);
+        s.send(d, { binary: isBinary });
+      });
+    });
+  });
+}
+const ignore = () => {};
+let lastEvent;
+const rawDecode = () => rawWith((data) => { lastEvent = data; });
+const rawContract = () => rawWith((data, clientConnection) => {
+  lastEvent = { data, clientConnection };
+  Promise.resolve(true).catch(ignore);
+});
+
+/**
+ * Profiling aid: the raw echo of `rawServer` set up as the package's Node transport sets up its
+ * server (its own HTTP server, `noServer` + `handleUpgrade`, no client tracking), to tell the cost
+ * of that setup from the cost per message.
+ */
+function rawUpgrade() {
+  return new Promise((resolve) => {
+    const http = createServer();
+    const wss = new WebSocketServer({ noServer: true, clientTracking: false, perMessageDeflate: false });
+    const sockets = new Set();
+    http.on('upgrade', (req, socket, head) => {
+      socket.on('error', () => {});
+      wss.handleUpgrade(req, socket, head, (s) => {
+        sockets.add(s);
+        s.on('error', () => {});
+        s.on('message', (d, isBinary) => s.send(d, { binary: isBinary }));
+        s.on('close', () => sockets.delete(s));
+      });
+    });
+    http.listen({ host: '127.0.0.1', port: 0 }, () =>
+      resolve({ port: http.address().port, stop: () => new Promise((r) => { for (const c of sockets) c.terminate(); http.close(() => r()); }) }));
+  });
+}
+
+export const makeServer = { raw: rawServer, pkg: pkgServer, rawText: rawTextServer, rawDecode, rawContract, rawUpgrade };
