@@ -1,5 +1,6 @@
-// Profiling aid for the server scenario (not part of `npm run bench`): one server kind in this
-// process, 100 raw clients in a load process, 64 B text, 100 in flight per client.
+// Profiling aid for the server scenario (not part of `npm run bench`): one server kind of
+// bench/node/servers.mjs in this process, 100 raw clients in a load process, 64 B text, 100 in
+// flight per client; prints the server's CPU per message, user and system apart.
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/node/profile-server.mjs pkg 2000
 //   node bench/node/profile.mjs --top /tmp/prof/<file>.cpuprofile
 import { child } from '../lib/proc.mjs';
@@ -14,6 +15,7 @@ const c0 = process.cpuUsage();
 const { wall } = await load.ask({ slice: 'a', messages: Number(messages), inflight: Number(inflight), size: 64 });
 const c = process.cpuUsage(c0);
 const n = 100 * Number(messages);
-console.log(`${kind} server: ${((c.user + c.system) / n).toFixed(2)} µs CPU/msg, ${Math.round(n / (wall / 1e6))} msgs/s`);
+// User and system (kernel) time apart: which side of the syscall boundary a difference lies on.
+console.log(`${kind} server: ${((c.user + c.system) / n).toFixed(2)} µs CPU/msg (user ${(c.user / n).toFixed(2)}, system ${(c.system / n).toFixed(2)}), ${Math.round(n / (wall / 1e6))} msgs/s`);
 await load.stop();
 await server.stop();

@@ -7,8 +7,11 @@ import { WebSocketServer } from 'ws';
 import webSocket from '../../dist/node/index.mjs';
 import { freePort } from '../lib/ports.mjs';
 
-/** A raw `ws` echo server on 127.0.0.1; resolves with `{ port, stop() }`. */
-export function rawServer({ echo = true } = {}) {
+/**
+ * A `ws` server on 127.0.0.1 without permessage-deflate, `wire(socket)` called for each connection;
+ * resolves with `{ port, stop() }`.
+ */
+function wsServer(wire) {
   return new Promise((resolve) => {
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false }, () =>
       resolve({
@@ -17,9 +20,14 @@ export function rawServer({ echo = true } = {}) {
       }));
     wss.on('connection', (s) => {
       s.on('error', () => {});
-      s.on('message', echo ? (d, isBinary) => s.send(d, { binary: isBinary }) : () => {});
+      wire(s);
     });
   });
+}
+
+/** A raw `ws` echo server on 127.0.0.1; resolves with `{ port, stop() }`. */
+export function rawServer({ echo = true } = {}) {
+  return wsServer((s) => s.on('message', echo ? (d, isBinary) => s.send(d, { binary: isBinary }) : () => {}));
 }
 
 /** A package echo server on 127.0.0.1; resolves with `{ port, stop() }`, rejects when unavailable. */
@@ -44,14 +52,7 @@ export async function pkgServer({ echo = true, connections = 10_000 } = {}) {
  * decode text to a string and send the string back — with no wrapper around it.
  */
 export function rawTextServer() {
-  return new Promise((resolve) => {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false }, () =>
-      resolve({ port: wss.address().port, stop: () => new Promise((r) => { for (const c of wss.clients) c.terminate(); wss.close(() => r()); }) }));
-    wss.on('connection', (s) => {
-      s.on('error', () => {});
-      s.on('message', (d, isBinary) => s.send(isBinary ? d : d.toString()));
-    });
-  });
+  return wsServer((s) => s.on('message', (d, isBinary) => s.send(isBinary ? d : d.toString())));
 }
 
 /**
@@ -62,18 +63,11 @@ export function rawTextServer() {
  * promise-and-`.catch` that `server.send` implies.
  */
 function rawWith(step) {
-  return new Promise((resolve) => {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false }, () =>
-      resolve({ port: wss.address().port, stop: () => new Promise((r) => { for (const c of wss.clients) c.terminate(); wss.close(() => r()); }) }));
-    wss.on('connection', (s) => {
-      s.on('error', () => {});
-      const connection = { clientIP: '127.0.0.1', clientPort: 0 };
-      s.on('message', (d, isBinary) => {
-        step(isBinary ? d : d.toString(), connection);
-        s.send(d, { binary: isBinary });
-      });
-    });
-  });
+  const connection = { clientIP: '127.0.0.1', clientPort: 0 };
+  return wsServer((s) => s.on('message', (d, isBinary) => {
+    step(isBinary ? d : d.toString(), connection);
+    s.send(d, { binary: isBinary });
+  }));
 }
 const ignore = () => {};
 let lastEvent;
