@@ -55,9 +55,10 @@ const kits = (platform) => ({
 const nodeExternal = (id) =>
   id.startsWith('node:') || ['ws', 'isomorphic-ws', 'https-proxy-agent', 'eventemitter3'].includes(id);
 
-// Chunk names carry a content hash: without this, every build would leave the previous chunks beside
-// the new ones (packed into the tarball, and seen by the tests that read every built file).
-for (const dir of ['dist/node/chunks', 'dist/browser/chunks', 'dist/deno/chunks']) rmSync(dir, { recursive: true, force: true });
+// Rollup is the build's first step: it starts from an empty dist/, so nothing a previous build wrote
+// stays behind — neither chunks under an old content hash nor declarations of a renamed source file
+// (all would be packed into the tarball and seen by the tests that read every built file).
+rmSync('dist', { recursive: true, force: true });
 
 const builds = [];
 
