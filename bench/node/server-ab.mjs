@@ -4,8 +4,8 @@
 import { round } from './scenario-server.mjs';
 import { summarise } from '../lib/stats.mjs';
 
-const [a = 'raw', b = 'pkg', rounds = '2', pairs = '4'] = process.argv.slice(2);
-const cfg = { clients: 100, messages: 200, inflight: 100, pairs: Number(pairs) };
+const [a = 'raw', b = 'pkg', rounds = '2', pairs = '4', messages = '200'] = process.argv.slice(2);
+const cfg = { clients: 100, messages: Number(messages), inflight: 100, pairs: Number(pairs) };
 const all = [];
 for (let r = 0; r < Number(rounds); r++) all.push(...(await round(b, cfg, a)));
 const s = summarise(all.map((p) => p.b.cpu / p.a.cpu));

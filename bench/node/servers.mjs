@@ -30,9 +30,12 @@ export function rawServer({ echo = true } = {}) {
   return wsServer((s) => s.on('message', echo ? (d, isBinary) => s.send(d, { binary: isBinary }) : () => {}));
 }
 
-/** A package echo server on 127.0.0.1; resolves with `{ port, stop() }`, rejects when unavailable. */
-export async function pkgServer({ echo = true, connections = 10_000 } = {}) {
-  const server = webSocket.createWebSocketServer();
+/**
+ * A package echo server on 127.0.0.1; resolves with `{ port, stop() }`, rejects when unavailable.
+ * `ns`: the `webSocket` namespace to serve with (another build's, for `pkgBase`).
+ */
+export async function pkgServer({ echo = true, connections = 10_000, ns = webSocket } = {}) {
+  const server = ns.createWebSocketServer();
   server.on('error', () => {});
   // The documented (err-less) server event: `{ data, clientConnection }`; the send's promise is
   // handled, as an application must.
@@ -101,4 +104,33 @@ function rawUpgrade() {
   });
 }
 
-export const makeServer = { raw: rawServer, pkg: pkgServer, rawText: rawTextServer, rawDecode, rawContract, rawUpgrade };
+/**
+ * Profiling aid: the raw echo plus a busy wait of SPIN_NS (default 200) nanoseconds per message, to
+ * check that a known extra cost shows in the ratio at its size (no amplification under load).
+ */
+function rawSpin() {
+  const ns = BigInt(process.env.SPIN_NS ?? 200);
+  return wsServer((s) => s.on('message', (d, isBinary) => {
+    const end = process.hrtime.bigint() + ns;
+    while (process.hrtime.bigint() < end);
+    s.send(d, { binary: isBinary });
+  }));
+}
+
+/** Profiling aid: the raw echo plus only the promise-and-`.catch` that `server.send` implies. */
+const rawPromise = () => rawWith(() => { Promise.resolve(true).catch(ignore); });
+
+/**
+ * Profiling aid: the package echo server of another build, to A/B a change to the core
+ * (`cp -r dist dist-base`, change, `npm run build`, then
+ * `PKG_BASE_DIST=dist-base node bench/node/server-ab.mjs pkgBase pkg`); the folder is relative to the
+ * repository.
+ */
+async function pkgBase() {
+  const dir = new URL(`../../${process.env.PKG_BASE_DIST ?? 'dist-base'}/node/index.mjs`, import.meta.url);
+  return pkgServer({ ns: (await import(dir.href)).default });
+}
+
+export const makeServer = {
+  raw: rawServer, pkg: pkgServer, pkgBase, rawText: rawTextServer, rawDecode, rawContract, rawPromise, rawUpgrade, rawSpin,
+};

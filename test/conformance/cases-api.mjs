@@ -71,6 +71,36 @@ export const apiCases = [
     },
   },
   {
+    name: "a successful send's promise behaves as a native one: then/catch/finally/await, and no caller can change it for others",
+    async run({ webSocket, urls, util }) {
+      const ws = webSocket.createWebSocket();
+      const opened = util.once(ws, 'open');
+      await ws.connect(urls.echo);
+      await opened;
+      const p = ws.send('a');
+      A.ok(p instanceof Promise, 'a real Promise (await takes its fast path)');
+      let caught = 0;
+      const c = p.catch(() => { caught++; });
+      A.ok(c instanceof Promise, 'catch() returns a Promise');
+      A.equal(await c, true, 'catch() of a fulfilled send resolves with true');
+      A.equal(await p.then((v) => `then ${v}`), 'then true');
+      A.equal(await p.finally(() => {}), true);
+      A.equal(await ws.send('b'), true);
+      A.equal(caught, 0, 'the catch handler of a successful send never runs');
+      // The catch a success offers, borrowed for another promise, is an ordinary catch.
+      A.equal(await p.catch.call(Promise.reject(new Error('x')), (e) => e.message), 'x');
+      // A caller cannot replace then/catch on the promise another send returns.
+      try { p.then = () => 'hijacked'; } catch { /* frozen: a strict-mode assignment throws */ }
+      try { p.catch = () => 'hijacked'; } catch { /* ditto */ }
+      const next = ws.send('c');
+      A.equal(await next.then((v) => v), true, 'then() is still the native one');
+      A.equal(await next.catch(() => 'caught'), true);
+      const closed = util.once(ws, 'close');
+      await ws.close();
+      await closed;
+    },
+  },
+  {
     name: 'one listener per event: on replaces, off(type, fn) only for the same fn, off(type) removes',
     async run({ webSocket, urls, util }) {
       const ws = webSocket.createWebSocket();
