@@ -44,7 +44,7 @@ const CONFIG = quick
     }
   : {
       node: { rounds: 5, pairs: 4, small: { count: 25_000 }, large: { count: 64 } },
-      server: { rounds: 5, pairs: 4, clients: 100, messages: 500, inflight: 100 },
+      server: { rounds: 8, pairs: 4, clients: 100, messages: 500, inflight: 100 },
       memory: { samples: 3, connections: 2000 },
       deno: { rounds: 3, pairs: 4, small: { count: 50_000 }, large: { count: 80 } },
       chromium: { rounds: 4, pairs: 4, count: 8000 },

@@ -50,38 +50,51 @@ let deliveringText: string | undefined;
 let deliveringBytes: Buffer | undefined;
 const AS_TEXT = { binary: false };
 
-/** Reports one accepted `ws` socket's life to the core. */
-function reportSocket(ws: WebSocket, events: ServerSocketEvents): void {
-  let lastError = '';
-  ws.on('message', (data: Buffer, isBinary: boolean) => {
-    if (isBinary) return events.message(exactArrayBuffer(data));
-    const text = data.toString();
-    const outerText = deliveringText;
-    const outerBytes = deliveringBytes;
-    deliveringText = text;
-    deliveringBytes = data;
-    try {
-      events.message(text);
-    } finally {
-      deliveringText = outerText;
-      deliveringBytes = outerBytes;
+/**
+ * One accepted connection: a `ws` WebSocket (built by ws's server through its `WebSocket` option)
+ * whose `emit` is the transport's dispatch, as the Node client socket's: no listeners, closures or
+ * adapter object per connection, and a received message goes from ws's receiver to the core
+ * without an EventEmitter dispatch. `close` and `terminate` are ws's own and match the contract.
+ */
+class NodeServerSocket extends WebSocket implements ServerSocket {
+  /** Set once the core has accepted the socket; ws emits nothing before (completeUpgrade's `cb`). */
+  events: ServerSocketEvents | undefined = undefined;
+  lastError = '';
+
+  /** The contract's `send(data)`; an echo of the text being delivered sends its received bytes. */
+  override send(data: any, options?: any, cb?: any): void {
+    if (data === deliveringText && options === undefined) super.send(deliveringBytes!, AS_TEXT);
+    else super.send(data, options, cb);
+  }
+
+  override emit(type: string | symbol, a?: any, b?: any): boolean {
+    const events = this.events;
+    if (!events) return false;
+    switch (type) {
+      case 'message': b ? events.message(exactArrayBuffer(a)) : deliverText(events, a); break;
+      case 'error': this.lastError = (a as Error).message; break;
+      // As on the client: ws says 1006 for a link that ended without a close frame, and after an
+      // 'error' (a protocol violation) the code it sent itself although the link ended abnormally.
+      case 'close': events.closed(this.lastError ? NO_CLOSE_FRAME : a, (b as Buffer).toString(), this.lastError); break;
+      default: return false; // 'ping' (ws answers it), 'pong' (the server sends no pings)
     }
-  });
-  ws.on('error', (err) => {
-    lastError = err.message;
-  });
-  ws.on('close', (code: number, reason: Buffer) => {
-    // As on the client: ws says 1006 for a link that ended without a close frame, and after an
-    // 'error' (a protocol violation) the code it sent itself although the link ended abnormally.
-    events.closed(lastError ? NO_CLOSE_FRAME : code, reason.toString(), lastError);
-  });
+    return true;
+  }
 }
 
-const asServerSocket = (ws: WebSocket): ServerSocket => ({
-  send: (data) => (data === deliveringText ? ws.send(deliveringBytes!, AS_TEXT) : ws.send(data)),
-  close: (code, reason) => ws.close(code, reason),
-  terminate: () => ws.terminate(),
-});
+function deliverText(events: ServerSocketEvents, data: Buffer): void {
+  const text = data.toString();
+  const outerText = deliveringText;
+  const outerBytes = deliveringBytes;
+  deliveringText = text;
+  deliveringBytes = data;
+  try {
+    events.message(text);
+  } finally {
+    deliveringText = outerText;
+    deliveringBytes = outerBytes;
+  }
+}
 
 /**
  * `Transport.listen` on Node: binds `request.host:request.port` (HTTP, or HTTPS with the PEM files
@@ -99,6 +112,7 @@ export function listenNode(request: ListenRequest, handlers: ServerHandlers): Pr
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false, // the core keeps the registry
+    WebSocket: NodeServerSocket,
     // The core chose when it admitted the handshake; ws asks again only to write the header.
     handleProtocols: (_offered: Set<string>, req: IncomingMessage) => (req as Admitted)[PROTOCOL] ?? false,
   } satisfies ServerOptions);
@@ -132,7 +146,8 @@ export function listenNode(request: ListenRequest, handlers: ServerHandlers): Pr
       settled = true;
       pending.delete(socket);
       socket.off('close', abort);
-      reportSocket(ws, decision.accepted(asServerSocket(ws)));
+      const accepted = ws as unknown as NodeServerSocket;
+      accepted.events = decision.accepted(accepted);
     });
   });
 
