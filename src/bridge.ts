@@ -74,7 +74,7 @@ let resolvedTrue: Promise<boolean> | undefined;
 /**
  * The shared fulfilled promise. Its `.catch(f)` can never call `f`, so it returns the promise itself
  * rather than a new one plus a reaction job: `send(...).catch(() => {})`, the form every send an
- * application does not await takes, then queues no microtask per message (≈ 4 % of a server echo's
+ * application does not await takes, then queues no microtask per message (≈ 2–4 % of a server echo's
  * CPU under load, docs/bench.md). Frozen, so that no caller can change it for the others.
  */
 function sharedTrue(): Promise<boolean> {
